@@ -1,0 +1,25 @@
+package io.ecomanalytics.data;
+
+/**
+ * A record that cannot be accepted: which rule it broke, at which field, and why. Thrown by the codecs while mapping
+ * and by the rules; cheap because it carries no stack trace (it is control flow, not a bug report).
+ */
+final class RecordViolation extends Exception {
+
+    private final Rule rule;
+    private final String field;
+
+    RecordViolation(Rule rule, String field, String message) {
+        super(message, null, false, false);
+        this.rule = rule;
+        this.field = field;
+    }
+
+    Rule rule() {
+        return rule;
+    }
+
+    String field() {
+        return field;
+    }
+}
