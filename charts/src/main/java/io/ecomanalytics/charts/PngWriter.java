@@ -1,0 +1,86 @@
+package io.ecomanalytics.charts;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.jfree.chart.JFreeChart;
+
+/** Draws a chart at its logical size, scales it to the requested pixels and writes a PNG that records its DPI. */
+final class PngWriter {
+
+    private static final String STANDARD_METADATA = "javax_imageio_1.0";
+    private static final double MILLIMETRES_PER_INCH = 25.4;
+
+    private PngWriter() {
+    }
+
+    static void write(JFreeChart chart, ChartStyle style, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(style.pixelWidth(), style.pixelHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            graphics.scale(style.pixelWidth() / (double) style.width(), style.pixelHeight() / (double) style.height());
+            chart.draw(graphics, new Rectangle2D.Double(0, 0, style.width(), style.height()));
+        } finally {
+            graphics.dispose();
+        }
+
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IOException("No PNG writer is registered with ImageIO; the JDK's java.desktop module is needed "
+                    + "to write " + file);
+        }
+        ImageWriter writer = writers.next();
+        ImageWriteParam parameters = writer.getDefaultWriteParam();
+        IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                parameters);
+        recordResolution(metadata, style.dotsPerInch());
+
+        // Write beside the target and move, so a reader never sees half a file.
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (ImageOutputStream output = ImageIO.createImageOutputStream(partial.toFile())) {
+            writer.setOutput(output);
+            writer.write(null, new IIOImage(image, null, metadata), parameters);
+        } finally {
+            writer.dispose();
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void recordResolution(IIOMetadata metadata, double dotsPerInch) throws IOException {
+        String millimetresPerPixel = Double.toString(MILLIMETRES_PER_INCH / dotsPerInch);
+        IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
+        horizontal.setAttribute("value", millimetresPerPixel);
+        IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
+        vertical.setAttribute("value", millimetresPerPixel);
+        IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
+        dimension.appendChild(horizontal);
+        dimension.appendChild(vertical);
+        IIOMetadataNode root = new IIOMetadataNode(STANDARD_METADATA);
+        root.appendChild(dimension);
+        try {
+            metadata.mergeTree(STANDARD_METADATA, root);
+        } catch (IIOInvalidTreeException exception) {
+            throw new IOException("Could not record " + dotsPerInch + " DPI in the PNG metadata: "
+                    + exception.getMessage(), exception);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.ecomanalytics.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * The one look every chart shares: a sans-serif font readable at 100% zoom, the Okabe-Ito palette (distinguishable
+ * with the common colour-vision deficiencies), flat bars, light grid lines and generous padding so no label is clipped.
+ */
+final class Theme {
+
+    static final Color BLUE = new Color(0x0072B2);
+    static final Color ORANGE = new Color(0xE69F00);
+    static final Color GREEN = new Color(0x009E73);
+    static final Color VERMILLION = new Color(0xD55E00);
+    static final Color REDDISH_PURPLE = new Color(0xCC79A7);
+    static final Color SKY_BLUE = new Color(0x56B4E9);
+    static final Color YELLOW = new Color(0xF0E442);
+    static final Color TEXT = new Color(0x222222);
+    static final Color MUTED_TEXT = new Color(0x555555);
+    static final Color GRID = new Color(0xDDDDDD);
+
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 22);
+    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font AXIS_LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font ITEM_LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font NO_DATA_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
+
+    static final Stroke THIN_LINE = new BasicStroke(1.5f);
+    static final Stroke THICK_LINE = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Shape POINT = new Ellipse2D.Double(-3, -3, 6, 6);
+
+    private static final Paint[] PALETTE = {BLUE, ORANGE, GREEN, VERMILLION, REDDISH_PURPLE, SKY_BLUE, YELLOW,
+            Color.BLACK};
+
+    private Theme() {
+    }
+
+    /** Applies the shared look; call it before adjusting renderers, because it resets fonts and paints. */
+    static void apply(JFreeChart chart, String noDataMessage) {
+        StandardChartTheme theme = new StandardChartTheme("Okabe-Ito", false);
+        theme.setExtraLargeFont(TITLE_FONT);
+        theme.setLargeFont(AXIS_LABEL_FONT);
+        theme.setRegularFont(TICK_FONT);
+        theme.setSmallFont(ITEM_LABEL_FONT);
+        theme.setTitlePaint(TEXT);
+        theme.setSubtitlePaint(MUTED_TEXT);
+        theme.setAxisLabelPaint(TEXT);
+        theme.setTickLabelPaint(TEXT);
+        theme.setItemLabelPaint(TEXT);
+        theme.setLegendItemPaint(TEXT);
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setLegendBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setPlotOutlinePaint(GRID);
+        theme.setDomainGridlinePaint(GRID);
+        theme.setRangeGridlinePaint(GRID);
+        theme.setBarPainter(new StandardBarPainter());
+        theme.setXYBarPainter(new StandardXYBarPainter());
+        theme.setShadowVisible(false);
+        theme.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        theme.setDrawingSupplier(new DefaultDrawingSupplier(PALETTE, PALETTE, PALETTE,
+                DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE, DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_SHAPE_SEQUENCE));
+        theme.apply(chart);
+
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(14, 16, 14, 28));
+        chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+        chart.getTitle().setMargin(0, 0, 6, 0);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setFrame(BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.TOP);
+            legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            legend.setItemFont(TICK_FONT);
+        }
+        Plot plot = chart.getPlot();
+        plot.setNoDataMessage(noDataMessage);
+        plot.setNoDataMessageFont(NO_DATA_FONT);
+        plot.setNoDataMessagePaint(MUTED_TEXT);
+        plot.setOutlineVisible(false);
+        if (plot instanceof CategoryPlot categoryPlot) {
+            categoryPlot.setDomainGridlinesVisible(false);
+            categoryPlot.setRangeGridlinesVisible(true);
+        } else if (plot instanceof XYPlot xyPlot) {
+            xyPlot.setDomainGridlinesVisible(true);
+            xyPlot.setRangeGridlinesVisible(true);
+        }
+    }
+
+    /** A muted line under the title that explains how to read the chart. */
+    static void addSubtitle(JFreeChart chart, String text) {
+        TextTitle subtitle = new TextTitle(text, SUBTITLE_FONT);
+        subtitle.setPaint(MUTED_TEXT);
+        subtitle.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        subtitle.setTextAlignment(HorizontalAlignment.LEFT);
+        subtitle.setMargin(0, 0, 8, 0);
+        chart.addSubtitle(0, subtitle);
+    }
+}

@@ -1,0 +1,98 @@
+package io.ecomanalytics.charts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+/** Deterministic, realistic-looking chart inputs for previews, the benchmark and the report tests. */
+final class Fixtures {
+
+    static final List<String> CATEGORY_NAMES = List.of("Electronics", "Home & Kitchen", "Books", "Clothing, Shoes "
+            + "& Jewellery", "Sports & Outdoors", "Toys & Games", "Beauty & Personal Care", "Garden & Patio",
+            "Automotive", "Health & Household", "Office Products", "Pet Supplies", "Grocery & Gourmet Food",
+            "Musical Instruments", "Tools & Home Improvement", "Baby", "Video Games", "Arts, Crafts & Sewing",
+            "Industrial & Scientific", "Luggage & Travel Gear", "Movies & TV", "Software", "Appliances",
+            "Cell Phones & Accessories", "Collectibles & Fine Art");
+
+    private Fixtures() {
+    }
+
+    /** Inputs shaped like a run over {@code users} users and 90 days. */
+    static ChartInputs realistic(int users, long seed) {
+        Random random = new Random(seed);
+        List<CategoryRevenue> categories = new ArrayList<>();
+        for (int index = 0; index < CATEGORY_NAMES.size(); index++) {
+            double revenue = Math.round(users * 450.0 * Math.exp(-index * 0.12) * (0.8 + 0.4 * random.nextDouble()));
+            categories.add(new CategoryRevenue(String.format("cat_%03d", index + 1), CATEGORY_NAMES.get(index),
+                    revenue));
+        }
+
+        List<CustomerLifetimeValue> lifetimeValues = new ArrayList<>();
+        List<UserEngagement> engagement = new ArrayList<>();
+        TreeMap<Long, Long> transactions = new TreeMap<>();
+        TreeMap<Long, Long> sessions = new TreeMap<>();
+        for (int index = 1; index <= users; index++) {
+            String id = String.format("user_%06d", index);
+            double value = Math.round(Math.exp(6 + 0.9 * random.nextGaussian()) * 100) / 100.0;
+            String segment = value > 900 ? "High value" : value > 300 ? "Medium value" : "Low value";
+            lifetimeValues.add(new CustomerLifetimeValue(id, segment, value));
+            long userSessions = Math.max(1, Math.round(20 + 8 * random.nextGaussian()));
+            long userTransactions = Math.max(1, Math.round(userSessions / 4.0 + 2 * random.nextGaussian()));
+            sessions.merge(userSessions, 1L, Long::sum);
+            transactions.merge(userTransactions, 1L, Long::sum);
+            double averageSeconds = Math.min(3600, Math.max(30, 900 + 300 * random.nextGaussian()));
+            double sales = random.nextDouble() < 0.1 ? 0
+                    : Math.round((userTransactions * 60 + averageSeconds * 0.2 + 80 * random.nextGaussian()) * 100)
+                    / 100.0;
+            engagement.add(new UserEngagement(id, userSessions, averageSeconds, Math.max(0, sales)));
+        }
+
+        List<FunnelStep> funnel = List.of(new FunnelStep("Sessions", users * 200L),
+                new FunnelStep("Product views", users * 162L), new FunnelStep("Added to cart", users * 71L),
+                new FunnelStep("Checkout", users * 41L), new FunnelStep("Orders", users * 29L));
+
+        List<DailyRevenue> daily = new ArrayList<>();
+        LocalDate first = LocalDate.of(2026, 8, 1);
+        for (int day = 0; day < 90; day++) {
+            LocalDate date = first.plusDays(day);
+            double weekend = date.getDayOfWeek().getValue() >= 6 ? 1.3 : 1.0;
+            double revenue = users * 5.0 * weekend * (1 + day / 180.0) * (0.85 + 0.3 * random.nextDouble());
+            daily.add(new DailyRevenue(date, Math.round(revenue * 100) / 100.0));
+        }
+
+        return ChartInputs.empty()
+                .withCategoryRevenue(categories)
+                .withLifetimeValues(lifetimeValues)
+                .withTransactionsPerCustomer(frequencies(transactions))
+                .withSessionsPerUser(frequencies(sessions))
+                .withEngagement(engagement, 25)
+                .withFunnel(funnel)
+                .withDailyRevenue(daily)
+                .withAliveProbability(aliveGrid());
+    }
+
+    /** P(alive) from the BG/NBD closed form (Fader, Hardie and Lee 2005, eq. 11) over a 90-day window. */
+    static List<AliveProbabilityCell> aliveGrid() {
+        double r = 0.25;
+        double alpha = 4;
+        double a = 0.8;
+        double b = 2.4;
+        double age = 90;
+        List<AliveProbabilityCell> cells = new ArrayList<>();
+        for (long frequency = 0; frequency <= 30; frequency++) {
+            for (int recency = 0; recency <= 90; recency += 5) {
+                double probability = frequency == 0 ? 1
+                        : 1 / (1 + a / (b + frequency - 1) * Math.pow((alpha + age) / (alpha + recency), r + frequency));
+                cells.add(new AliveProbabilityCell(frequency, recency, probability));
+            }
+        }
+        return cells;
+    }
+
+    private static List<CountFrequency> frequencies(TreeMap<Long, Long> peopleByCount) {
+        return peopleByCount.entrySet().stream().map(entry -> new CountFrequency(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+}
