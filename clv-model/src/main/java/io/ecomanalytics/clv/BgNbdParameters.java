@@ -43,10 +43,15 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
     /** Expected number of purchases in the next {@code t} time units of a customer with the given history. */
     public double conditionalExpectedPurchases(double t, int frequency, double recency, double age) {
         requireTime(t, "t");
-        requireHistory(frequency, recency, age);
-        double growth = (a + b + frequency - 1) / (a - 1)
-                * (1 - transformedHypergeometric(frequency, t / (alpha + age + t)));
-        return growth * probabilityAlive(frequency, recency, age);
+        return aliveGrowth(t, frequency, age) * probabilityAlive(frequency, recency, age);
+    }
+
+    /**
+     * E[Y(t) | x, t_x, T] / P(alive): the expected purchases in the next t of a customer known to be alive. Depends
+     * on x and T only, which lets the lifetime value reuse one P(alive) for every month of the horizon.
+     */
+    double aliveGrowth(double t, int frequency, double age) {
+        return (a + b + frequency - 1) / (a - 1) * (1 - transformedHypergeometric(frequency, t / (alpha + age + t)));
     }
 
     /** Expected number of purchases in the next {@code t} time units of a summarised customer. */
@@ -87,9 +92,13 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
         if (purchases == 0) {
             return stillAlive;
         }
+        // P(NBD < x) by the recurrence P(j+1) = P(j) (r+j)/(j+1) t/(alpha+t), starting at (alpha/(alpha+t))^r.
+        double ratio = t / (alpha + t);
+        double term = Math.exp(r * logShare);
         double lowerTail = 0.0;
         for (int j = 0; j < purchases; j++) {
-            lowerTail += Math.exp(negativeBinomialLogTerm(j, logShare, logRatio));
+            lowerTail += term;
+            term *= (r + j) / (j + 1.0) * ratio;
         }
         double droppedOut = Math.exp(Beta.logBeta(a + 1, b + purchases - 1) - logBetaAB) * Math.max(0.0, 1 - lowerTail);
         return stillAlive + droppedOut;

@@ -16,6 +16,6 @@ public record CustomerHistoryCount(int frequency, double recency, double age, lo
             throw new IllegalArgumentException("history (frequency=" + frequency + ", recency=" + recency + ", T="
                     + age + ") has a customer count of " + customers + "; counts must be at least 1");
         }
-        new CustomerSummary("history", frequency, recency, age, 0.0);
+        CustomerSummary.requireValidHistory("history (" + customers + " customers)", frequency, recency, age);
     }
 }

@@ -17,7 +17,15 @@ public record CustomerSummary(String customerId, int frequency, double recency, 
 
     public CustomerSummary {
         Objects.requireNonNull(customerId, "customerId");
-        String where = "customer " + customerId + ": ";
+        requireValidHistory("customer " + customerId, frequency, recency, age);
+        if (!(monetaryValue >= 0.0) || Double.isInfinite(monetaryValue)) {
+            throw new IllegalArgumentException("customer " + customerId + ": monetary value " + monetaryValue
+                    + " must be finite and not negative");
+        }
+    }
+
+    static void requireValidHistory(String who, int frequency, double recency, double age) {
+        String where = who + ": ";
         if (frequency < 0) {
             throw new IllegalArgumentException(where + "frequency is " + frequency
                     + "; it counts repeat purchases and cannot be negative");
@@ -34,10 +42,6 @@ public record CustomerSummary(String customerId, int frequency, double recency, 
         if (frequency == 0 && recency != 0.0) {
             throw new IllegalArgumentException(where + "recency is " + recency + " but frequency is 0;"
                     + " a customer without repeat purchases has recency 0");
-        }
-        if (!(monetaryValue >= 0.0) || Double.isInfinite(monetaryValue)) {
-            throw new IllegalArgumentException(where + "monetary value " + monetaryValue
-                    + " must be finite and not negative");
         }
     }
 }

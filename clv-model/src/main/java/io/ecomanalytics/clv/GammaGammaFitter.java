@@ -1,7 +1,9 @@
 package io.ecomanalytics.clv;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hipparchus.special.Gamma;
@@ -28,15 +30,11 @@ public final class GammaGammaFitter {
     /** Fits the model to the repeat customers among {@code customers}. */
     public static GammaGammaFit fit(Collection<CustomerSummary> customers) {
         Objects.requireNonNull(customers, "customers");
-        int[] frequency = new int[customers.size()];
-        double[] monetary = new double[customers.size()];
-        int size = 0;
+        List<SpendHistoryCount> histories = new ArrayList<>();
         int zeroValued = 0;
         for (CustomerSummary customer : customers) {
             if (customer.frequency() > 0 && customer.monetaryValue() > 0) {
-                frequency[size] = customer.frequency();
-                monetary[size] = customer.monetaryValue();
-                size++;
+                histories.add(new SpendHistoryCount(customer.frequency(), customer.monetaryValue(), 1));
             } else if (customer.frequency() > 0) {
                 zeroValued++;
             }
@@ -44,22 +42,24 @@ public final class GammaGammaFitter {
         if (zeroValued > 0) {
             LOG.warn("Gamma-Gamma fit skips {} repeat customers whose mean repeat purchase value is 0", zeroValued);
         }
-        if (size < 2) {
+        return fitGrouped(histories);
+    }
+
+    /** Fits the model to repeat-customer spend histories with the number of customers sharing each. */
+    public static GammaGammaFit fitGrouped(Collection<SpendHistoryCount> histories) {
+        Objects.requireNonNull(histories, "histories");
+        Likelihood likelihood = new Likelihood(histories);
+        if (likelihood.customers < 2) {
             throw new IllegalArgumentException("cannot fit Gamma-Gamma: it needs at least 2 customers with repeat"
-                    + " purchases of positive value, found " + size + " among " + customers.size()
-                    + " customers; use a longer calibration period");
-        }
-        Likelihood likelihood = new Likelihood(frequency, monetary, size);
-        double mean = 0;
-        for (int i = 0; i < size; i++) {
-            mean += monetary[i] / size;
+                    + " purchases of positive value, found " + likelihood.customers
+                    + "; use a longer calibration period");
         }
         MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise("Gamma-Gamma", likelihood::value,
-                new double[] {1.0, 2.0, mean});
+                new double[] {1.0, 2.0, likelihood.meanValue});
         double[] p = estimate.parameters();
         double[] e = estimate.standardErrors();
         return new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]),
-                new GammaGammaFit.StandardErrors(e[0], e[1], e[2]), estimate.logLikelihood(), size);
+                new GammaGammaFit.StandardErrors(e[0], e[1], e[2]), estimate.logLikelihood(), likelihood.customers);
     }
 
     private static final class Likelihood {
@@ -68,17 +68,32 @@ public final class GammaGammaFitter {
         private final int[] frequencyIndex;
         private final double[] scaledValue;
         private final double[] logValue;
+        private final double[] weight;
+        private final long customers;
+        private final double meanValue;
 
-        Likelihood(int[] frequency, double[] monetary, int size) {
+        Likelihood(Collection<SpendHistoryCount> histories) {
+            int size = histories.size();
             Map<Integer, Integer> indexOfFrequency = new HashMap<>();
             frequencyIndex = new int[size];
             scaledValue = new double[size];
             logValue = new double[size];
-            for (int i = 0; i < size; i++) {
-                frequencyIndex[i] = indexOfFrequency.computeIfAbsent(frequency[i], x -> indexOfFrequency.size());
-                scaledValue[i] = frequency[i] * monetary[i];
-                logValue[i] = Math.log(monetary[i]);
+            weight = new double[size];
+            long total = 0;
+            double valueSum = 0;
+            int row = 0;
+            for (SpendHistoryCount history : histories) {
+                frequencyIndex[row] = indexOfFrequency.computeIfAbsent(history.frequency(),
+                        x -> indexOfFrequency.size());
+                scaledValue[row] = history.frequency() * history.monetaryValue();
+                logValue[row] = Math.log(history.monetaryValue());
+                weight[row] = history.customers();
+                total += history.customers();
+                valueSum += history.monetaryValue() * history.customers();
+                row++;
             }
+            customers = total;
+            meanValue = total > 0 ? valueSum / total : 1.0;
             frequencies = new int[indexOfFrequency.size()];
             logFrequencies = new double[indexOfFrequency.size()];
             indexOfFrequency.forEach((x, index) -> {
@@ -102,7 +117,8 @@ public final class GammaGammaFitter {
             for (int i = 0; i < scaledValue.length; i++) {
                 int k = frequencyIndex[i];
                 double shape = p * frequencies[k];
-                sum += perFrequency[k] + (shape - 1) * logValue[i] - (shape + q) * Math.log(gamma + scaledValue[i]);
+                sum += weight[i] * (perFrequency[k] + (shape - 1) * logValue[i]
+                        - (shape + q) * Math.log(gamma + scaledValue[i]));
             }
             return sum;
         }

@@ -84,6 +84,17 @@ class CdnowValidationTest {
     }
 
     @Test
+    void fittedPmfReproducesTheObservedNumberOfCustomersWithoutRepeatPurchases() {
+        BgNbdParameters published = new BgNbdParameters(0.2425945, 4.4136019, 0.7929199, 2.4258881);
+        List<CdnowData.PublishedSummary> rows = CdnowData.publishedSummaries();
+        long observed = rows.stream().filter(row -> row.frequency() == 0).count();
+        double expected = rows.stream().mapToDouble(row -> published.purchaseProbability(0, row.age())).sum();
+        // The model fits the calibration histogram closely (Fader, Hardie and Lee 2005, figure 2).
+        assertThat(observed).isEqualTo(1411);
+        assertThat(expected).isCloseTo(observed, within(0.02 * observed));
+    }
+
+    @Test
     void gammaGammaFitMatchesThePublishedParameters() {
         GammaGammaFit fit = GammaGammaFitter.fit(summaries);
         assertThat(fit.customers()).isEqualTo(946);

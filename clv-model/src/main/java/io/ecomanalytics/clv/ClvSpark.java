@@ -1,0 +1,148 @@
+package io.ecomanalytics.clv;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The thin Spark adapter: fits from aggregated per-customer summaries and scores every customer of a DataFrame on
+ * the executors.
+ *
+ * <p>Input: a DataFrame of per-customer summaries with the columns {@code customer_id} (any type, read as string),
+ * {@code frequency} (integer), {@code recency}, {@code T} and {@code monetary_value} (numbers), in one
+ * {@link TimeUnit}; other columns are ignored. Nulls are errors.
+ *
+ * <p>Output of {@link #score}: one row per input row with the schema of {@link #predictionSchema()}:
+ * <pre>
+ * customer_id                  string  not null
+ * frequency                    int     not null
+ * recency                      double  not null
+ * T                            double  not null
+ * monetary_value               double  not null
+ * expected_purchases           double  not null   BG/NBD conditional expected purchases over the horizon
+ * probability_alive            double  not null   BG/NBD P(alive)
+ * expected_average_order_value double  not null   Gamma-Gamma conditional expected order value
+ * clv                          double  not null   discounted CLV over the horizon ({@link ClvScorer})
+ * </pre>
+ */
+public final class ClvSpark {
+
+    private static final List<String> INPUT_COLUMNS =
+            List.of("customer_id", "frequency", "recency", "T", "monetary_value");
+
+    private static final StructType PREDICTION_SCHEMA = new StructType()
+            .add("customer_id", DataTypes.StringType, false)
+            .add("frequency", DataTypes.IntegerType, false)
+            .add("recency", DataTypes.DoubleType, false)
+            .add("T", DataTypes.DoubleType, false)
+            .add("monetary_value", DataTypes.DoubleType, false)
+            .add("expected_purchases", DataTypes.DoubleType, false)
+            .add("probability_alive", DataTypes.DoubleType, false)
+            .add("expected_average_order_value", DataTypes.DoubleType, false)
+            .add("clv", DataTypes.DoubleType, false);
+
+    private ClvSpark() {
+    }
+
+    /** The schema of {@link #score}'s output (see the class documentation). */
+    public static StructType predictionSchema() {
+        return PREDICTION_SCHEMA;
+    }
+
+    /**
+     * Scores every customer in parallel: the scorer (fitted parameters and horizon) is broadcast once and each
+     * partition is mapped on its executor; nothing is collected to the driver. Lazy, like any transformation.
+     */
+    public static Dataset<Row> score(Dataset<Row> customers, ClvScorer scorer) {
+        Objects.requireNonNull(scorer, "scorer");
+        Dataset<Row> typed = typedSummaries(customers);
+        Broadcast<ClvScorer> shared = JavaSparkContext.fromSparkContext(customers.sparkSession().sparkContext())
+                .broadcast(scorer);
+        return typed.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Iterator<>() {
+            private final ClvScorer partitionScorer = shared.value();
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                CustomerPrediction p = partitionScorer.score(summary(rows.next()));
+                return RowFactory.create(p.customerId(), p.frequency(), p.recency(), p.age(), p.monetaryValue(),
+                        p.expectedPurchases(), p.probabilityAlive(), p.expectedAverageOrderValue(),
+                        p.customerLifetimeValue());
+            }
+        }, Encoders.row(PREDICTION_SCHEMA));
+    }
+
+    /**
+     * Fits BG/NBD to the customers of a summary DataFrame. The DataFrame is first aggregated on the cluster to one
+     * row per distinct (frequency, recency, T) with its customer count, and only those groups reach the driver.
+     */
+    public static BgNbdFit fitBgNbd(Dataset<Row> customers) {
+        List<CustomerHistoryCount> histories = typedSummaries(customers)
+                .groupBy("frequency", "recency", "T").count()
+                .collectAsList().stream()
+                .map(row -> new CustomerHistoryCount(row.getInt(0), row.getDouble(1), row.getDouble(2),
+                        row.getLong(3)))
+                .toList();
+        return BgNbdFitter.fitGrouped(histories);
+    }
+
+    /**
+     * Fits Gamma-Gamma to the repeat customers (frequency > 0, positive monetary value) of a summary DataFrame,
+     * aggregated on the cluster to one row per distinct (frequency, monetary_value) first.
+     */
+    public static GammaGammaFit fitGammaGamma(Dataset<Row> customers) {
+        List<SpendHistoryCount> histories = typedSummaries(customers)
+                .where(col("frequency").gt(0).and(col("monetary_value").gt(0)))
+                .groupBy("frequency", "monetary_value").count()
+                .collectAsList().stream()
+                .map(row -> new SpendHistoryCount(row.getInt(0), row.getDouble(1), row.getLong(2)))
+                .toList();
+        return GammaGammaFitter.fitGrouped(histories);
+    }
+
+    private static Dataset<Row> typedSummaries(Dataset<Row> customers) {
+        Objects.requireNonNull(customers, "customers");
+        Set<String> present = new TreeSet<>(Arrays.asList(customers.columns()));
+        List<String> missing = INPUT_COLUMNS.stream().filter(column -> !present.contains(column)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the customer DataFrame lacks the columns " + missing + " (it has "
+                    + present + "); CLV scoring needs " + INPUT_COLUMNS + " per customer");
+        }
+        return customers.select(
+                col("customer_id").cast(DataTypes.StringType).as("customer_id"),
+                col("frequency").cast(DataTypes.IntegerType).as("frequency"),
+                col("recency").cast(DataTypes.DoubleType).as("recency"),
+                col("T").cast(DataTypes.DoubleType).as("T"),
+                col("monetary_value").cast(DataTypes.DoubleType).as("monetary_value"));
+    }
+
+    private static CustomerSummary summary(Row row) {
+        for (int i = 0; i < INPUT_COLUMNS.size(); i++) {
+            if (row.isNullAt(i)) {
+                throw new IllegalArgumentException("customer " + row.get(0) + " has a null "
+                        + INPUT_COLUMNS.get(i) + "; fill the summary (frequency 0, recency 0, monetary_value 0 for"
+                        + " customers without repeat purchases) before scoring");
+            }
+        }
+        return new CustomerSummary(row.getString(0), row.getInt(1), row.getDouble(2), row.getDouble(3),
+                row.getDouble(4));
+    }
+}

@@ -1,0 +1,111 @@
+package io.ecomanalytics.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RfmSummariesTest {
+
+    private static final LocalDate END = LocalDate.of(2024, 1, 31);
+
+    private static final List<Purchase> LOG = List.of(
+            new Purchase("alice", LocalDate.of(2024, 1, 1), 10.0),
+            new Purchase("alice", LocalDate.of(2024, 1, 1), 5.0),
+            new Purchase("alice", LocalDate.of(2024, 1, 8), 20.0),
+            new Purchase("alice", LocalDate.of(2024, 1, 15), 12.0),
+            new Purchase("alice", LocalDate.of(2024, 1, 15), 18.0),
+            new Purchase("alice", LocalDate.of(2024, 2, 10), 7.0),
+            new Purchase("bob", LocalDate.of(2024, 1, 29), 40.0),
+            new Purchase("carol", LocalDate.of(2024, 2, 3), 99.0));
+
+    @Test
+    void summarisesWithSameDayPurchasesMerged() {
+        List<CustomerSummary> summaries = RfmSummaries.summarise(LOG, END, TimeUnit.WEEKS);
+        // alice: days 01-01, 01-08, 01-15 (two orders each on 01-01 and 01-15): x = 2, t_x = 14 days,
+        // T = 30 days, repeat days worth 20 and 30. bob: one day, 2 days before the end. carol starts after it.
+        assertThat(summaries).containsExactly(
+                new CustomerSummary("alice", 2, 2.0, 30.0 / 7, 25.0),
+                new CustomerSummary("bob", 0, 0.0, 2.0 / 7, 0.0));
+    }
+
+    @Test
+    void measuresInDaysWhenAsked() {
+        CustomerSummary alice = RfmSummaries.summarise(LOG, END, TimeUnit.DAYS).get(0);
+        assertThat(alice.recency()).isEqualTo(14.0);
+        assertThat(alice.age()).isEqualTo(30.0);
+    }
+
+    @Test
+    void splitsCalibrationAndHoldout() {
+        List<CalibrationHoldoutSummary> split = RfmSummaries.calibrationAndHoldout(LOG, END,
+                LocalDate.of(2024, 2, 29), TimeUnit.DAYS);
+        assertThat(split).hasSize(2);
+        assertThat(split.get(0).calibration().customerId()).isEqualTo("alice");
+        assertThat(split.get(0).holdoutFrequency()).isEqualTo(1);
+        assertThat(split.get(0).holdoutMonetaryValue()).isEqualTo(7.0);
+        assertThat(split.get(0).holdoutDuration()).isEqualTo(29.0);
+        assertThat(split.get(1).holdoutFrequency()).isZero();
+        assertThat(split.get(1).holdoutMonetaryValue()).isZero();
+    }
+
+    @Test
+    void cdnowHoldoutCountsEqualAPlainCountOfPurchaseDays() throws IOException {
+        // Independent count: distinct (sample id, day) pairs after 1997-09-30 in the raw file.
+        long purchaseDays = Files.readAllLines(CdnowData.resource("CDNOW_sample.txt")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty()).map(line -> line.split("\\s+"))
+                .filter(fields -> Integer.parseInt(fields[2]) > 19970930)
+                .map(fields -> fields[1] + "/" + fields[2]).distinct().count();
+        List<CalibrationHoldoutSummary> split = RfmSummaries.calibrationAndHoldout(
+                PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")), LocalDate.of(1997, 9, 30),
+                LocalDate.of(1998, 6, 30), TimeUnit.WEEKS);
+        assertThat(split).hasSize(2357);
+        assertThat(split.stream().mapToLong(CalibrationHoldoutSummary::holdoutFrequency).sum())
+                .isEqualTo(purchaseDays);
+        assertThat(split.get(0).holdoutDuration()).isCloseTo(39.0, within(1e-12));
+    }
+
+    @Test
+    void rejectsAnEmptyLog() {
+        assertThatThrownBy(() -> RfmSummaries.summarise(List.of(), END, TimeUnit.WEEKS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the purchase log is empty; an RFM summary needs at least one purchase"
+                        + " (check the input file and its format)");
+    }
+
+    @Test
+    void rejectsACalibrationEndBeforeEveryPurchase() {
+        assertThatThrownBy(() -> RfmSummaries.summarise(LOG, LocalDate.of(2023, 12, 31), TimeUnit.WEEKS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no customer made a purchase on or before the calibration end 2023-12-31;"
+                        + " choose a later calibration end");
+    }
+
+    @Test
+    void rejectsAHoldoutEndBeforeTheCalibrationEnd() {
+        assertThatThrownBy(() -> RfmSummaries.calibrationAndHoldout(LOG, END, END, TimeUnit.WEEKS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("holdout end 2024-01-31 must come after calibration end 2024-01-31");
+    }
+
+    @Test
+    void rejectsNegativeAmounts() {
+        assertThatThrownBy(() -> new Purchase("dave", END, -3.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("purchase of customer dave on 2024-01-31 has amount -3.5; amounts must be finite and"
+                        + " not negative (remove refunds and returns before summarising, they are not purchases)");
+    }
+
+    @Test
+    void rejectsASummaryWhoseAgeIsShorterThanItsRecency() {
+        assertThatThrownBy(() -> new CustomerSummary("erin", 3, 10.0, 8.0, 12.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("customer erin: T 8.0 is smaller than recency 10.0; the last purchase"
+                        + " cannot come after the end of the calibration period");
+    }
+}
