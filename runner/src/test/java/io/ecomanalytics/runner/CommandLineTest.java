@@ -1,0 +1,62 @@
+package io.ecomanalytics.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void helpListsTheRunCommandAndTheExitCodes() {
+        int exitCode = execute("--help");
+
+        assertThat(exitCode).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Usage: ecom-analytics").contains("run ")
+                .contains("Exit codes: 0 success, 1 a run failed, 2 a wrong command line.");
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineAndAHintNotAStackTrace() {
+        int exitCode = execute("--no-such-option");
+
+        assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().lines().toList())
+                .first().isEqualTo("error: Unknown option: '--no-such-option'");
+        assertThat(err.toString()).contains("Try 'ecom-analytics --help' for usage.").doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aFailureInsideACommandIsOneLineAndExitCodeOne() {
+        CommandLine commandLine = new CommandLine(new FailingCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+
+        int exitCode = commandLine.execute();
+
+        assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "error: Cannot reach MongoDB at mongodb://127.0.0.1:1",
+                "Run with --help for usage; set -Dlog.level=DEBUG for the stack trace.");
+    }
+
+    @CommandLine.Command(name = "failing")
+    static final class FailingCommand implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("Cannot reach MongoDB at mongodb://127.0.0.1:1\nsecond line of detail");
+        }
+    }
+}
