@@ -1,0 +1,42 @@
+package io.ecomanalytics.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** The committed test datasets, for this module's tests and, through the test-jar, for other modules' tests. */
+public final class TestDatasets {
+
+    /** The files of the committed {@code tiny} dataset (scale tiny, seed 42). */
+    public static final List<String> TINY_FILES = List.of("users.json", "products.json", "categories.json",
+            "transactions.json", "sessions_0.json", "sessions_1.json");
+
+    private TestDatasets() {
+    }
+
+    /**
+     * Copies the committed {@code tiny} dataset into {@code folder} (created if needed) and returns it. Works whether
+     * the resources are a folder (this module) or inside the test-jar (other modules).
+     */
+    public static Path copyTiny(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            for (String name : TINY_FILES) {
+                try (InputStream input = TestDatasets.class.getResourceAsStream("/datasets/tiny/" + name)) {
+                    if (input == null) {
+                        throw new IllegalStateException("Resource /datasets/tiny/" + name + " is missing from the "
+                                + "class path; depend on the data module's test-jar");
+                    }
+                    Files.copy(input, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the tiny dataset into " + folder, e);
+        }
+    }
+}
