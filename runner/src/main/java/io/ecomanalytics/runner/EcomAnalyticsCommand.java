@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Multi-model e-commerce analytics: MongoDB + HBase + Spark, CLV and charts.",
-        subcommands = {RunCommand.class},
+        subcommands = {RunCommand.class, GenerateCommand.class, ClvFitCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a run failed, 2 a wrong command line."})
 final class EcomAnalyticsCommand implements Callable<Integer> {
     @Spec

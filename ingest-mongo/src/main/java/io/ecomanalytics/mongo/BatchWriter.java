@@ -1,0 +1,165 @@
+package io.ecomanalytics.mongo;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes batches of documents into one collection as unordered bulk upserts (replace by {@code _id}), retrying
+ * transient errors with exponential backoff, and counts what each batch did.
+ */
+final class BatchWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+
+    /** Server error codes that mean "try again": shutdown, step-down, not primary, network trouble. */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602,
+            13435, 13436);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoCollectionName name;
+    private final MongoCollection<Document> collection;
+    private final LoadOptions options;
+    private final String maskedUri;
+
+    private long inserted;
+    private long updated;
+    private long unchanged;
+    private long failed;
+    private final List<LoadFailure> failures = new ArrayList<>();
+
+    BatchWriter(MongoCollectionName name, MongoCollection<Document> collection, LoadOptions options,
+                String maskedUri) {
+        this.name = name;
+        this.collection = collection.withWriteConcern(options.writeConcern());
+        this.options = options;
+        this.maskedUri = maskedUri;
+    }
+
+    /** The unordered bulk of upserts for a batch of documents, each carrying its {@code _id}. */
+    static List<WriteModel<Document>> upserts(List<Document> documents) {
+        List<WriteModel<Document>> models = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            models.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document, UPSERT));
+        }
+        return models;
+    }
+
+    /**
+     * Writes one batch; a document the server refuses becomes a {@link LoadFailure} while the others land.
+     *
+     * @throws MongoLoadException when the batch still fails transiently after the last attempt, or fails otherwise
+     */
+    void write(List<Document> documents, List<WriteModel<Document>> models) {
+        Duration backoff = options.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                count(collection.bulkWrite(models, UNORDERED));
+                return;
+            } catch (MongoBulkWriteException e) {
+                count(e.getWriteResult());
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    fail(String.valueOf(documents.get(error.getIndex()).get("_id")),
+                            "server error " + error.getCode() + ": " + MongoUris.mask(error.getMessage()));
+                }
+                if (e.getWriteConcernError() != null) {
+                    LOG.warn("Batch into {} was written but its write concern was not satisfied: {}", name,
+                            e.getWriteConcernError().getMessage());
+                }
+                return;
+            } catch (MongoException e) {
+                if (!isTransient(e)) {
+                    throw new MongoLoadException("Writing a batch of " + documents.size() + " documents into "
+                            + name + " at " + maskedUri + " failed: " + MongoUris.mask(e.getMessage())
+                            + ". This is not a transient error, so it was not retried; fix the cause and run the"
+                            + " load again (it is idempotent).", e);
+                }
+                if (attempt >= options.maxAttempts()) {
+                    throw new MongoLoadException("Writing into " + name + " at " + maskedUri + " failed after "
+                            + attempt + " attempts: " + e.getClass().getSimpleName() + ": "
+                            + MongoUris.mask(e.getMessage()) + ". Check that the server is running and reachable,"
+                            + " then run the load again: it upserts by _id, so nothing is duplicated.", e);
+                }
+                LOG.warn("Attempt {} of {} to write into {} at {} failed ({}); retrying in {} ms", attempt,
+                        options.maxAttempts(), name, maskedUri, MongoUris.mask(e.getMessage()), backoff.toMillis());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    static boolean isTransient(MongoException error) {
+        return error instanceof MongoSocketException
+                || error instanceof MongoTimeoutException
+                || error instanceof MongoNotPrimaryException
+                || error instanceof MongoNodeIsRecoveringException
+                || error instanceof MongoExecutionTimeoutException
+                || error.hasErrorLabel("RetryableWriteError")
+                || error.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                || TRANSIENT_CODES.contains(error.getCode());
+    }
+
+    private void count(BulkWriteResult result) {
+        int upserted = result.getUpserts().size();
+        int matched = result.getMatchedCount();
+        int modified = result.getModifiedCount();
+        inserted += upserted;
+        updated += modified;
+        unchanged += matched - modified;
+    }
+
+    private void fail(String id, String reason) {
+        failed++;
+        if (failures.size() < LoadReport.MAX_FAILURES_KEPT) {
+            failures.add(new LoadFailure(name, id, reason));
+        }
+        LOG.debug("{} {} refused: {}", name, id, reason);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MongoLoadException("The load was interrupted while waiting to retry", e);
+        }
+    }
+
+    long inserted() {
+        return inserted;
+    }
+
+    long updated() {
+        return updated;
+    }
+
+    long unchanged() {
+        return unchanged;
+    }
+
+    long failed() {
+        return failed;
+    }
+
+    List<LoadFailure> failures() {
+        return failures;
+    }
+}

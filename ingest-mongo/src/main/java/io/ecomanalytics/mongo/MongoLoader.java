@@ -1,0 +1,137 @@
+package io.ecomanalytics.mongo;
+
+import com.mongodb.client.model.WriteModel;
+import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.EntityType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a dataset folder into MongoDB: categories, products, users, then transactions (referenced before
+ * referencing). Records stream from the data module's validating reader (one batch in memory at a time); rejected
+ * records are counted by rule and never sent; accepted ones are written in unordered bulk upserts by {@code _id}, so
+ * a reload, or a re-run after a failure, leaves exactly one document per record.
+ *
+ * <p>Obtain one from {@link MongoStore#loader(LoadOptions)}.
+ */
+public final class MongoLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(MongoLoader.class);
+
+    private final MongoStore store;
+    private final LoadOptions options;
+
+    MongoLoader(MongoStore store, LoadOptions options) {
+        this.store = store;
+        this.options = options;
+    }
+
+    /** Loads the dataset in {@code folder} (see {@link DatasetFiles#open(Path)}). */
+    public LoadReport load(Path folder) {
+        return load(DatasetFiles.open(folder));
+    }
+
+    /**
+     * Loads the dataset's users, products, categories and transactions (sessions belong in HBase).
+     *
+     * @throws MongoLoadException if the server stays unreachable through the retries or refuses a whole batch
+     * @throws io.ecomanalytics.data.DatasetFormatException if a file is not a readable JSON array
+     */
+    public LoadReport load(DatasetFiles dataset) {
+        long start = System.nanoTime();
+        LOG.info("Loading {} into MongoDB at {} (database {}), batches of {}", dataset.folder(),
+                store.settings().maskedUri(), store.settings().database(), options.batchSize());
+        List<CollectionLoadReport> reports = new ArrayList<>();
+        reports.add(load(dataset, EntityType.CATEGORIES, MongoCollectionName.CATEGORIES, Documents::category));
+        reports.add(load(dataset, EntityType.PRODUCTS, MongoCollectionName.PRODUCTS, Documents::product));
+        reports.add(load(dataset, EntityType.USERS, MongoCollectionName.USERS, Documents::user));
+        reports.add(load(dataset, EntityType.TRANSACTIONS, MongoCollectionName.TRANSACTIONS, Documents::transaction));
+        LoadReport report = new LoadReport(reports, Duration.ofNanos(System.nanoTime() - start));
+        LOG.info("Loaded {} in {} ms: read {}, inserted {}, updated {}, unchanged {}, rejected {}, failed {}",
+                dataset.folder(), report.elapsed().toMillis(), report.read(), report.inserted(), report.updated(),
+                report.unchanged(), report.rejected(), report.failed());
+        return report;
+    }
+
+    private <T> CollectionLoadReport load(DatasetFiles dataset, EntityType<T> type, MongoCollectionName name,
+                                          Function<T, Document> mapper) {
+        List<Path> files = dataset.files(type);
+        long expected = RecordCounter.count(files);
+        BatchWriter writer = new BatchWriter(name, store.collection(name), options, store.settings().maskedUri());
+        Progress progress = new Progress(name, expected);
+        try (AcceptedRecords<T> records = ValidatedRecords.open(dataset, type)) {
+            List<Document> batch = new ArrayList<>(options.batchSize());
+            while (records.hasNext()) {
+                batch.add(mapper.apply(records.next()));
+                if (batch.size() == options.batchSize()) {
+                    write(writer, batch);
+                    progress.update(records.read(), writer.inserted() + writer.updated() + writer.unchanged());
+                    batch = new ArrayList<>(options.batchSize());
+                }
+            }
+            if (!batch.isEmpty()) {
+                write(writer, batch);
+            }
+            CollectionLoadReport report = new CollectionLoadReport(name, records.read(), writer.inserted(),
+                    writer.updated(), writer.unchanged(), records.rejectedByRule(), writer.failed(),
+                    writer.failures());
+            progress.finish(report);
+            return report;
+        }
+    }
+
+    private static void write(BatchWriter writer, List<Document> batch) {
+        List<WriteModel<Document>> models = BatchWriter.upserts(batch);
+        writer.write(batch, models);
+    }
+
+    /** Rate, ETA and the rate-limited progress log of one collection. */
+    private final class Progress {
+        private final MongoCollectionName name;
+        private final long expected;
+        private final long start = System.nanoTime();
+        private long lastLog = start;
+
+        Progress(MongoCollectionName name, long expected) {
+            this.name = name;
+            this.expected = expected;
+        }
+
+        void update(long processed, long written) {
+            long now = System.nanoTime();
+            Duration elapsed = Duration.ofNanos(now - start);
+            double rate = written / Math.max(1e-9, elapsed.toNanos() / 1e9);
+            LoadProgress progress = new LoadProgress(name, processed, expected, rate, elapsed);
+            if (now - lastLog >= options.progressInterval().toNanos()) {
+                lastLog = now;
+                LOG.info("{}: {} of {} records ({}), {} docs/s, ETA {}", name, processed,
+                        expected < 0 ? "?" : expected, percent(processed), Math.round(rate),
+                        progress.estimatedTimeLeft().filter(eta -> expected >= 0).map(MongoLoader::clock)
+                                .orElse("unknown"));
+            }
+            options.progressListener().onProgress(progress);
+        }
+
+        void finish(CollectionLoadReport report) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            LOG.info("{}: read {}, inserted {}, updated {}, unchanged {}, rejected {}, failed {} in {} ms ({} docs/s)",
+                    name, report.read(), report.inserted(), report.updated(), report.unchanged(), report.rejected(),
+                    report.failed(), elapsed.toMillis(),
+                    Math.round(report.written() / Math.max(1e-9, elapsed.toNanos() / 1e9)));
+        }
+
+        private String percent(long processed) {
+            return expected <= 0 ? "?%" : String.format("%.1f%%", 100.0 * processed / expected);
+        }
+    }
+
+    private static String clock(Duration duration) {
+        long seconds = duration.toSeconds();
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}
