@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,8 @@ final class PlainJavaFigures {
     final List<MixShare> paymentMethodMix;
     final List<MixShare> statusMix;
     final Set<String> transactionIds = new HashSet<>();
+    /** Product id to category id, in file order. */
+    final Map<String, String> categoryOfProduct = new LinkedHashMap<>();
 
     private PlainJavaFigures(Path folder) throws IOException {
         JsonNode userNodes = read(folder, "users");
@@ -54,7 +57,6 @@ final class PlainJavaFigures {
         categories = categoryNodes.size();
         transactions = transactionNodes.size();
 
-        Map<String, String> categoryOfProduct = new HashMap<>();
         productNodes.forEach(p -> categoryOfProduct.put(p.get("product_id").asText(), p.get("category_id").asText()));
         Map<String, String> categoryNames = new HashMap<>();
         categoryNodes.forEach(c -> categoryNames.put(c.get("category_id").asText(), c.get("name").asText()));
