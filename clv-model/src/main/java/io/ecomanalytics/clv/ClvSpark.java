@@ -98,8 +98,8 @@ public final class ClvSpark {
         List<CustomerHistoryCount> histories = typedSummaries(customers)
                 .groupBy("frequency", "recency", "T").count()
                 .collectAsList().stream()
-                .map(row -> new CustomerHistoryCount(row.getInt(0), row.getDouble(1), row.getDouble(2),
-                        row.getLong(3)))
+                .map(row -> new CustomerHistoryCount(row.getInt(requireNoNulls(row, 0)), row.getDouble(1),
+                        row.getDouble(2), row.getLong(3)))
                 .toList();
         return BgNbdFitter.fitGrouped(histories);
     }
@@ -113,7 +113,8 @@ public final class ClvSpark {
                 .where(col("frequency").gt(0).and(col("monetary_value").gt(0)))
                 .groupBy("frequency", "monetary_value").count()
                 .collectAsList().stream()
-                .map(row -> new SpendHistoryCount(row.getInt(0), row.getDouble(1), row.getLong(2)))
+                .map(row -> new SpendHistoryCount(row.getInt(requireNoNulls(row, 0)), row.getDouble(1),
+                        row.getLong(2)))
                 .toList();
         return GammaGammaFitter.fitGrouped(histories);
     }
@@ -132,6 +133,17 @@ public final class ClvSpark {
                 col("recency").cast(DataTypes.DoubleType).as("recency"),
                 col("T").cast(DataTypes.DoubleType).as("T"),
                 col("monetary_value").cast(DataTypes.DoubleType).as("monetary_value"));
+    }
+
+    /** Returns {@code index} after checking the aggregated row has no nulls. */
+    private static int requireNoNulls(Row row, int index) {
+        if (row.anyNull()) {
+            throw new IllegalArgumentException("the customer DataFrame has " + row.getLong(row.length() - 1)
+                    + " rows with a null among " + Arrays.toString(row.schema().fieldNames()) + " (" + row
+                    + "); fill the summary (frequency 0, recency 0, monetary_value 0 for customers without repeat"
+                    + " purchases) before fitting");
+        }
+        return index;
     }
 
     private static CustomerSummary summary(Row row) {
