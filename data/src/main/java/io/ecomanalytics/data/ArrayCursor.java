@@ -28,6 +28,7 @@ final class ArrayCursor implements Closeable {
     private long elementIndex = -1;
     private long line;
     private long column;
+    private long startByte;
     private boolean finished;
 
     ArrayCursor(Path file) {
@@ -94,12 +95,23 @@ final class ArrayCursor implements Closeable {
         JsonLocation location = parser.currentTokenLocation();
         line = location.getLineNr();
         column = location.getColumnNr();
+        startByte = location.getByteOffset();
         return true;
     }
 
     /** The position of the element the cursor is on. */
     RecordPosition position() {
         return new RecordPosition(fileName, elementIndex, line, column);
+    }
+
+    /** The byte offset of the current element's first token. */
+    long startByte() {
+        return startByte;
+    }
+
+    /** The byte offset just after the last token read. */
+    long currentByte() {
+        return parser.currentLocation().getByteOffset();
     }
 
     /** Skips the rest of the current element, wherever inside it the parser is, and returns to array level. */
