@@ -1,0 +1,193 @@
+package io.ecomanalytics.hbase;
+
+import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.RecordStream;
+import io.ecomanalytics.data.Rule;
+import io.ecomanalytics.data.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.KeyValue;
+import org.apache.hadoop.hbase.TableNotFoundException;
+import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.BufferedMutatorParams;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.RetriesExhaustedWithDetailsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads sessions into the session table, one row per session (key {@link RowKeys}, cells {@code CELLS.md}).
+ *
+ * <p>The same session always produces the same key and the same cells (cell timestamps are the session's start), so
+ * loading twice leaves the table as loading once, and a load that failed half-way is finished by running it again.
+ * A session that cannot be stored (no user id, a start time a row key cannot hold) is rejected with its rule and
+ * counted; sessions HBase refuses after the client's retries are counted as failed. Nothing is dropped silently:
+ * {@code read = written + rejected + failed}.
+ */
+public final class SessionLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionLoader.class);
+    private static final int LOGGED_REJECTIONS = 10;
+
+    private SessionLoader() {
+    }
+
+    /**
+     * Loads every session of the dataset folder's {@code sessions_N.json} files.
+     *
+     * @throws SessionStoreException if the table is missing or the load cannot go on (see {@link #load})
+     */
+    public static LoadReport loadDataset(Connection connection, Path datasetFolder, LoadOptions options) {
+        try (RecordStream<Session> sessions = DatasetFiles.open(datasetFolder).sessions()) {
+            return load(connection, sessions, options);
+        }
+    }
+
+    /**
+     * Loads the sessions the iterator yields, streaming: with {@link LoadMethod#BUFFERED_MUTATOR} only the write
+     * buffer is held, with {@link LoadMethod#BULK_LOAD} one chunk of sorted cells.
+     *
+     * @throws SessionStoreException if the table does not exist, or if HBase fails in a way retries cannot absorb
+     *     (the message carries the counts so far; run the load again to finish it)
+     */
+    public static LoadReport load(Connection connection, Iterator<? extends Session> sessions, LoadOptions options) {
+        Counts counts = new Counts();
+        LoadProgress progress = new LoadProgress("HBase load (" + options.method() + ") into " + options.tableName(),
+                options.expectedSessions(), options.progressInterval());
+        try {
+            checkTable(connection, options);
+            if (options.method() == LoadMethod.BULK_LOAD) {
+                loadInBulk(connection, sessions, options, counts, progress);
+            } else {
+                loadWithMutator(connection, sessions, options, counts, progress);
+            }
+        } catch (IOException e) {
+            throw new SessionStoreException("Loading sessions into " + options.tableName() + " stopped after "
+                    + counts.read + " read, " + counts.sent + " sent: " + EmbeddedHBase.rootMessage(e)
+                    + ". Check that HBase is up and run the load again; it overwrites what was written.", e);
+        }
+        LoadReport report = new LoadReport(options.method(), counts.read, counts.sent - counts.failed.get(),
+                counts.rejected, counts.failed.get(), counts.bytes, progress.elapsed());
+        LOG.info("HBase load into {} done: {}", options.tableName(), report);
+        return report;
+    }
+
+    private static void checkTable(Connection connection, LoadOptions options) throws IOException {
+        try (var admin = connection.getAdmin()) {
+            if (!admin.tableExists(options.tableName())) {
+                throw new TableNotFoundException(options.tableName() + " does not exist; create it first with "
+                        + "SessionTable.create");
+            }
+        }
+    }
+
+    private static void loadWithMutator(Connection connection, Iterator<? extends Session> sessions,
+            LoadOptions options, Counts counts, LoadProgress progress) throws IOException {
+        BufferedMutatorParams params = new BufferedMutatorParams(options.tableName())
+                .writeBufferSize(options.writeBufferBytes())
+                .listener((RetriesExhaustedWithDetailsException error, BufferedMutator mutator) -> {
+                    counts.failed.addAndGet(error.getNumExceptions());
+                    LOG.error("HBase refused {} session(s) after retries, e.g. row '{}': {}", error.getNumExceptions(),
+                            new String(error.getRow(0).getRow(), StandardCharsets.UTF_8), error.getCause(0).toString());
+                });
+        try (BufferedMutator mutator = connection.getBufferedMutator(params)) {
+            while (sessions.hasNext()) {
+                Session session = sessions.next();
+                byte[] row = acceptedRow(session, counts);
+                if (row != null) {
+                    Put put = new Put(row, session.startTime().toEpochMilli());
+                    for (Cell cell : SessionCells.cells(row, session)) {
+                        put.add(cell);
+                        counts.bytes += ((KeyValue) cell).getLength();
+                    }
+                    mutator.mutate(put);
+                    counts.sent++;
+                }
+                progress.tick(counts.read);
+            }
+            mutator.flush();
+        }
+    }
+
+    private static void loadInBulk(Connection connection, Iterator<? extends Session> sessions, LoadOptions options,
+            Counts counts, LoadProgress progress) throws IOException {
+        try (HFileStaging staging = new HFileStaging(connection, options)) {
+            while (sessions.hasNext()) {
+                Session session = sessions.next();
+                byte[] row = acceptedRow(session, counts);
+                if (row != null) {
+                    counts.bytes += staging.add(row, session);
+                }
+                progress.tick(counts.read);
+            }
+            counts.sent = staging.load();
+        }
+    }
+
+    /** The session's row key, or {@code null} after counting the session as rejected. */
+    private static byte[] acceptedRow(Session session, Counts counts) {
+        counts.read++;
+        String missing = missingField(session);
+        if (missing != null) {
+            counts.reject(Rule.REQUIRED, session, "it has no " + missing);
+            return null;
+        }
+        try {
+            return RowKeys.encode(session.userId(), session.startTime(), session.sessionId());
+        } catch (IllegalArgumentException e) {
+            counts.reject(Rule.RANGE, session, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String missingField(Session session) {
+        if (session.sessionId() == null || session.sessionId().isEmpty()) {
+            return "session_id";
+        }
+        if (session.userId() == null || session.userId().isEmpty()) {
+            return "user_id";
+        }
+        if (session.startTime() == null) {
+            return "start_time";
+        }
+        if (session.endTime() == null) {
+            return "end_time";
+        }
+        if (session.geoData() == null) {
+            return "geo_data";
+        }
+        if (session.deviceProfile() == null) {
+            return "device_profile";
+        }
+        if (session.conversionStatus() == null) {
+            return "conversion_status";
+        }
+        if (session.referrer() == null) {
+            return "referrer";
+        }
+        return null;
+    }
+
+    private static final class Counts {
+        long read;
+        long sent;
+        long bytes;
+        final AtomicLong failed = new AtomicLong();
+        final Map<Rule, Long> rejected = new EnumMap<>(Rule.class);
+
+        void reject(Rule rule, Session session, String reason) {
+            long total = rejected.values().stream().mapToLong(Long::longValue).sum();
+            rejected.merge(rule, 1L, Long::sum);
+            if (total < LOGGED_REJECTIONS) {
+                LOG.warn("Session {} (record {} of the input) rejected, rule {}: {}", session.sessionId(), read,
+                        rule.wireName(), reason);
+            }
+        }
+    }
+}
