@@ -67,6 +67,9 @@ final class CategoryCharts {
         String takeaway;
         if (sorted.isEmpty()) {
             takeaway = "No category revenue to show: the run found no sold items.";
+        } else if (sorted.get(0).revenue() == sorted.get(sorted.size() - 1).revenue() && sorted.size() > 1) {
+            takeaway = "All " + Formats.count(sorted.size()) + " categories earned the same, "
+                    + Formats.wholeCurrency(sorted.get(0).revenue()) + " each.";
         } else if (sorted.size() == 1) {
             takeaway = "All revenue (" + Formats.wholeCurrency(total) + ") comes from one category, "
                     + sorted.get(0).categoryName() + ".";
@@ -127,8 +130,7 @@ final class CategoryCharts {
                 + "the share of the previous step that continued");
         CategoryPlot plot = chart.getCategoryPlot();
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setNumberFormatOverride(Formats.countFormat());
-        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        Theme.wholeValueAxis(range, Formats.countFormat(), 0);
         range.setUpperMargin(0.12);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.BLUE);
@@ -193,7 +195,8 @@ final class CategoryCharts {
                 + "1.5 box heights (" + Formats.quantity(beyondWhiskers, "customer lies", "customers lie")
                 + " beyond them, not drawn)");
         CategoryPlot plot = chart.getCategoryPlot();
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(Formats.wholeCurrencyFormat());
+        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat(),
+                rows.stream().mapToDouble(CustomerLifetimeValue::lifetimeValue).min().orElse(0));
         BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.SKY_BLUE);
         renderer.setSeriesOutlinePaint(0, Theme.TEXT);
@@ -213,8 +216,8 @@ final class CategoryCharts {
             List<String> segments = List.copyOf(statistics.keySet());
             String highest = segments.get(0);
             if (segments.size() == 1) {
-                takeaway = "All " + Formats.quantity(rows.size(), "customer is", "customers are") + " in the "
-                        + highest + " segment, with a median lifetime value of "
+                takeaway = (rows.size() == 1 ? "The only customer is"
+                        : "All " + Formats.count(rows.size()) + " customers are") + " in the " + highest + " segment, with a median lifetime value of "
                         + Formats.currency(statistics.get(highest).median()) + ".";
             } else {
                 String lowest = segments.get(segments.size() - 1);
@@ -234,7 +237,11 @@ final class CategoryCharts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setNumberFormatOverride(Formats.wholeCurrencyFormat());
+        double smallest = 0;
+        for (int column = 0; column < dataset.getColumnCount(); column++) {
+            smallest = Math.min(smallest, dataset.getValue(0, column).doubleValue());
+        }
+        Theme.wholeValueAxis(range, Formats.wholeCurrencyFormat(), smallest);
         // Room at the bar ends for the value labels.
         range.setUpperMargin(0.2);
         CategoryAxis domain = plot.getDomainAxis();

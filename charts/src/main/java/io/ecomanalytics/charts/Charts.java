@@ -61,6 +61,10 @@ public final class Charts {
             throw new IOException("Cannot create the chart directory " + outputDirectory + ": " + exception
                     + "; check that the parent exists and is writable, or pass another directory", exception);
         }
+        List<PlottedSeries> series = PlottedValues.read(drawing.chart());
+        if (series.stream().allMatch(plotted -> plotted.points().isEmpty())) {
+            Theme.hideTicks(drawing.chart());
+        }
         Path file = outputDirectory.resolve(kind.fileName());
         try {
             PngWriter.write(drawing.chart(), style, file);
@@ -69,8 +73,7 @@ public final class Charts {
                     + "; check free disk space and write permission", exception);
         }
         LOG.debug("Wrote {}", file);
-        return new RenderedChart(kind, drawing.title(), drawing.takeaway(), file,
-                PlottedValues.read(drawing.chart()));
+        return new RenderedChart(kind, drawing.title(), drawing.takeaway(), file, series);
     }
 
     static ChartDrawing draw(ChartKind kind, ChartInputs inputs) {

@@ -52,10 +52,9 @@ final class DistributionCharts {
                 .filter(row -> row.sessions() > sessionThreshold)
                 .mapToDouble(row -> row.averageSessionSeconds() / SECONDS_PER_MINUTE)
                 .toArray();
+        List<Histograms.RealBin> bins = Histograms.realBins(minutes);
         XYIntervalSeries series = new XYIntervalSeries(USERS_SERIES);
-        for (Histograms.RealBin bin : Histograms.realBins(minutes)) {
-            series.add(bin.start(), bin.start(), bin.end(), bin.people(), 0, bin.people());
-        }
+        bins.forEach(bin -> series.add(bin.start(), bin.start(), bin.end(), bin.people(), 0, bin.people()));
         XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
         if (series.getItemCount() > 0) {
             dataset.addSeries(series);
@@ -65,9 +64,15 @@ final class DistributionCharts {
                 dataset, PlotOrientation.VERTICAL, false, false, false);
         Theme.apply(chart, "No user has more than " + Formats.quantity(sessionThreshold, "session", "sessions"));
         Theme.addSubtitle(chart, "Users with more than " + Formats.quantity(sessionThreshold, "session", "sessions")
-                + ": " + Formats.count(minutes.length) + " of " + Formats.count(rows.size()) + " users");
+                + ": " + Formats.count(minutes.length) + " of " + Formats.quantity(rows.size(), "user", "users"));
         styleHistogram(chart);
-        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setNumberFormatOverride(Formats.preciseDecimalFormat());
+        NumberAxis domain = (NumberAxis) chart.getXYPlot().getDomainAxis();
+        domain.setNumberFormatOverride(Formats.preciseDecimalFormat());
+        if (!bins.isEmpty()) {
+            double width = bins.get(0).end() - bins.get(0).start();
+            double padding = bins.size() == 1 ? width : 0.25 * width;
+            domain.setRange(bins.get(0).start() - padding, bins.get(bins.size() - 1).end() + padding);
+        }
 
         String takeaway;
         if (minutes.length == 0) {
@@ -76,7 +81,8 @@ final class DistributionCharts {
         } else {
             double medianMinutes = BoxStatistics.of(minutes).median();
             takeaway = Formats.count(minutes.length) + " of " + Formats.quantity(rows.size(), "user", "users")
-                    + " have more than " + Formats.quantity(sessionThreshold, "session", "sessions")
+                    + (minutes.length == 1 ? " has" : " have") + " more than "
+                    + Formats.quantity(sessionThreshold, "session", "sessions")
                     + "; their median average session lasts " + Formats.decimal(medianMinutes) + " minutes.";
         }
         return new ChartDrawing(ChartKind.ENGAGED_USER_SESSION_DURATION, chart, title, takeaway);
@@ -97,7 +103,7 @@ final class DistributionCharts {
         Theme.addSubtitle(chart, "One point per customer who bought something ("
                 + Formats.quantity(customers.size(), "customer", "customers") + ")");
         XYPlot plot = chart.getXYPlot();
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(Formats.wholeCurrencyFormat());
+        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat(), 0);
         NumberAxis domain = (NumberAxis) plot.getDomainAxis();
         domain.setNumberFormatOverride(Formats.preciseDecimalFormat());
         domain.setAutoRangeIncludesZero(true);
@@ -148,7 +154,7 @@ final class DistributionCharts {
             Theme.addSubtitle(chart, subtitle + (width == 1 ? ""
                     : "; each bar spans " + width + " values, for example " + bins.get(0).label()));
             // A fixed range keeps the axis from showing impossible negative counts beside the first bar.
-            double padding = 0.25 * width;
+            double padding = bins.size() == 1 ? width : 0.25 * width;
             domain.setRange(bins.get(0).first() - 0.5 - padding, bins.get(bins.size() - 1).last() + 0.5 + padding);
         }
         return chart;
@@ -160,9 +166,7 @@ final class DistributionCharts {
         NumberAxis domain = (NumberAxis) plot.getDomainAxis();
         domain.setAutoRangeIncludesZero(false);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        range.setNumberFormatOverride(Formats.countFormat());
-        range.setAutoRangeIncludesZero(true);
+        Theme.wholeValueAxis(range, Formats.countFormat(), 0);
         XYBarRenderer renderer = (XYBarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.BLUE);
         renderer.setDrawBarOutline(false);
@@ -189,8 +193,8 @@ final class DistributionCharts {
             }
         }
         if (peopleByCount.size() == 1) {
-            return "All " + Formats.quantity(total, person, people) + " had exactly "
-                    + Formats.quantity(modeCount, event, events) + ".";
+            return (total == 1 ? "The only " + person : "All " + Formats.quantity(total, person, people))
+                    + " had exactly " + Formats.quantity(modeCount, event, events) + ".";
         }
         return "The typical " + person + " had " + Formats.decimal(Histograms.median(peopleByCount)) + " "
                 + events + " (median; mean " + Formats.decimal(weightedSum / total) + "); the most common count, "

@@ -2,13 +2,14 @@ package io.ecomanalytics.charts;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
 
 /**
  * Number formats shared by the charts and the report. Amounts are shown in US dollars with thousands separators;
- * no number is ever printed in scientific notation. {@link DecimalFormat} is not thread-safe, so every call builds
- * a fresh instance.
+ * no number is ever printed in scientific notation. Halves round up, as readers expect ($412.50 shows as $413).
+ * {@link DecimalFormat} is not thread-safe, so every call builds a fresh instance.
  */
 final class Formats {
 
@@ -19,32 +20,43 @@ final class Formats {
 
     /** Whole currency units for axes and headline totals: {@code $4,500,000}, {@code -$12}. */
     static NumberFormat wholeCurrencyFormat() {
-        return new DecimalFormat("$#,##0;-$#,##0", SYMBOLS);
+        return format("$#,##0;-$#,##0");
     }
 
     /** Currency with cents for per-customer and per-order amounts: {@code $1,234.50}. */
     static NumberFormat currencyFormat() {
-        return new DecimalFormat("$#,##0.00;-$#,##0.00", SYMBOLS);
+        return format("$#,##0.00;-$#,##0.00");
     }
 
     /** Whole numbers with thousands separators: {@code 12,345}. */
     static NumberFormat countFormat() {
-        return new DecimalFormat("#,##0", SYMBOLS);
+        return format("#,##0");
     }
 
     /** A fraction shown as a percentage with one decimal: 0.1234 gives {@code 12.3%}. */
     static NumberFormat percentFormat() {
-        return new DecimalFormat("#,##0.0%", SYMBOLS);
+        return format("#,##0.0%");
+    }
+
+    /** A fraction as a whole percentage, for scale ticks: 0.3 gives {@code 30%}. */
+    static NumberFormat wholePercentFormat() {
+        return format("0%");
     }
 
     /** Decimal numbers with at most one decimal: {@code 1,234.5}. */
     static NumberFormat decimalFormat() {
-        return new DecimalFormat("#,##0.#", SYMBOLS);
+        return format("#,##0.#");
     }
 
     /** Decimal numbers with at most two decimals: {@code 0.25}. */
     static NumberFormat preciseDecimalFormat() {
-        return new DecimalFormat("#,##0.##", SYMBOLS);
+        return format("#,##0.##");
+    }
+
+    private static DecimalFormat format(String pattern) {
+        DecimalFormat format = new DecimalFormat(pattern, SYMBOLS);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format;
     }
 
     static String wholeCurrency(double amount) {

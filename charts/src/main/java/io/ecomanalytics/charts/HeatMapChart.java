@@ -67,8 +67,7 @@ final class HeatMapChart {
         if (!cells.isEmpty()) {
             NumberAxis scaleAxis = new NumberAxis("P(alive)");
             scaleAxis.setRange(0, 1);
-            scaleAxis.setNumberFormatOverride(new java.text.DecimalFormat("0%",
-                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US)));
+            scaleAxis.setNumberFormatOverride(Formats.wholePercentFormat());
             scaleAxis.setTickUnit(new NumberTickUnit(0.1));
             scaleAxis.setLabelFont(Theme.AXIS_LABEL_FONT);
             scaleAxis.setTickLabelFont(Theme.TICK_FONT);

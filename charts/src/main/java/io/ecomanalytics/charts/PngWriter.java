@@ -23,8 +23,8 @@ import org.jfree.chart.JFreeChart;
 /** Draws a chart at its logical size, scales it to the requested pixels and writes a PNG that records its DPI. */
 final class PngWriter {
 
-    private static final String STANDARD_METADATA = "javax_imageio_1.0";
-    private static final double MILLIMETRES_PER_INCH = 25.4;
+    private static final String PNG_METADATA = "javax_imageio_png_1.0";
+    private static final double METRES_PER_INCH = 0.0254;
 
     private PngWriter() {
     }
@@ -66,18 +66,16 @@ final class PngWriter {
     }
 
     private static void recordResolution(IIOMetadata metadata, double dotsPerInch) throws IOException {
-        String millimetresPerPixel = Double.toString(MILLIMETRES_PER_INCH / dotsPerInch);
-        IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
-        horizontal.setAttribute("value", millimetresPerPixel);
-        IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
-        vertical.setAttribute("value", millimetresPerPixel);
-        IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-        dimension.appendChild(horizontal);
-        dimension.appendChild(vertical);
-        IIOMetadataNode root = new IIOMetadataNode(STANDARD_METADATA);
-        root.appendChild(dimension);
+        // The PNG pHYs chunk counts pixels per metre; the native tree avoids the JDK's lossy standard-tree mapping.
+        String pixelsPerMetre = Long.toString(Math.round(dotsPerInch / METRES_PER_INCH));
+        IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+        physical.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);
+        physical.setAttribute("pixelsPerUnitYAxis", pixelsPerMetre);
+        physical.setAttribute("unitSpecifier", "meter");
+        IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+        root.appendChild(physical);
         try {
-            metadata.mergeTree(STANDARD_METADATA, root);
+            metadata.mergeTree(PNG_METADATA, root);
         } catch (IIOInvalidTreeException exception) {
             throw new IOException("Could not record " + dotsPerInch + " DPI in the PNG metadata: "
                     + exception.getMessage(), exception);

@@ -7,8 +7,11 @@ import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
+import java.text.NumberFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
@@ -21,6 +24,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.RangeType;
 
 /**
  * The one look every chart shares: a sans-serif font readable at 100% zoom, the Okabe-Ito palette (distinguishable
@@ -108,6 +112,37 @@ final class Theme {
             xyPlot.setDomainGridlinesVisible(true);
             xyPlot.setRangeGridlinesVisible(true);
         }
+    }
+
+    /**
+     * A value axis of whole amounts (dollars, people): ticks only at whole numbers, so equal or zero values never
+     * give a row of identical labels, and zero is the floor when no plotted value is negative.
+     */
+    static void wholeValueAxis(NumberAxis axis, NumberFormat format, double smallestValue) {
+        axis.setNumberFormatOverride(format);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setAutoRangeMinimumSize(1);
+        axis.setAutoRangeIncludesZero(true);
+        if (smallestValue >= 0) {
+            axis.setRangeType(RangeType.POSITIVE);
+        }
+    }
+
+    /** An empty chart keeps its axis titles but drops tick labels, which would only number an arbitrary range. */
+    static void hideTicks(JFreeChart chart) {
+        Plot plot = chart.getPlot();
+        if (plot instanceof CategoryPlot categoryPlot) {
+            hideTicks(categoryPlot.getDomainAxis());
+            hideTicks(categoryPlot.getRangeAxis());
+        } else if (plot instanceof XYPlot xyPlot) {
+            hideTicks(xyPlot.getDomainAxis());
+            hideTicks(xyPlot.getRangeAxis());
+        }
+    }
+
+    private static void hideTicks(Axis axis) {
+        axis.setTickLabelsVisible(false);
+        axis.setTickMarksVisible(false);
     }
 
     /** A muted line under the title that explains how to read the chart. */

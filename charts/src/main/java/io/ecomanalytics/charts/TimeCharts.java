@@ -67,8 +67,8 @@ final class TimeCharts {
                 false, false);
         Theme.apply(chart, "No revenue to show");
         XYPlot plot = chart.getXYPlot();
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(Formats.wholeCurrencyFormat());
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat(),
+                revenueByDay.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("d MMM", Locale.US));
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.SKY_BLUE);
@@ -84,6 +84,10 @@ final class TimeCharts {
         String takeaway;
         if (revenueByDay.isEmpty()) {
             takeaway = "No revenue to show: the run found no transactions.";
+        } else if (revenueByDay.values().stream().allMatch(revenue -> revenue == 0)) {
+            takeaway = "No revenue in the " + Formats.quantity(revenueByDay.size(), "day", "days") + " from "
+                    + revenueByDay.firstKey().format(READABLE_DAY) + " to "
+                    + revenueByDay.lastKey().format(READABLE_DAY) + ".";
         } else {
             double total = revenueByDay.values().stream().mapToDouble(Double::doubleValue).sum();
             // The earliest of equally good days, so the sentence does not depend on map internals.

@@ -73,6 +73,39 @@ final class Fixtures {
                 .withAliveProbability(aliveGrid());
     }
 
+    /** One row in every table. */
+    static ChartInputs singleRow() {
+        return ChartInputs.empty()
+                .withCategoryRevenue(List.of(new CategoryRevenue("cat_001", "Books", 250)))
+                .withLifetimeValues(List.of(new CustomerLifetimeValue("user_000001", "Low value", 12.5)))
+                .withTransactionsPerCustomer(List.of(new CountFrequency(3, 1)))
+                .withSessionsPerUser(List.of(new CountFrequency(1, 1)))
+                .withEngagement(List.of(new UserEngagement("user_000001", 20, 300, 40)), 10)
+                .withFunnel(List.of(new FunnelStep("Sessions", 10)))
+                .withDailyRevenue(List.of(new DailyRevenue(LocalDate.of(2026, 8, 1), 99)))
+                .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5)));
+    }
+
+    /** Tables whose values are all the same (zero revenue, one count, one duration). */
+    static ChartInputs allEqual() {
+        LocalDate day = LocalDate.of(2026, 8, 1);
+        return ChartInputs.empty()
+                .withCategoryRevenue(List.of(new CategoryRevenue("cat_001", "Books", 0),
+                        new CategoryRevenue("cat_002", "Toys", 0)))
+                .withLifetimeValues(List.of(new CustomerLifetimeValue("user_000001", "Low value", 5),
+                        new CustomerLifetimeValue("user_000002", "Low value", 5),
+                        new CustomerLifetimeValue("user_000003", "Low value", 5)))
+                .withTransactionsPerCustomer(List.of(new CountFrequency(2, 0), new CountFrequency(4, 0)))
+                .withSessionsPerUser(List.of(new CountFrequency(7, 40)))
+                .withEngagement(List.of(new UserEngagement("user_000001", 20, 300, 40),
+                        new UserEngagement("user_000002", 20, 300, 40),
+                        new UserEngagement("user_000003", 20, 300, 40)), 10)
+                .withFunnel(List.of(new FunnelStep("Sessions", 0), new FunnelStep("Orders", 0)))
+                .withDailyRevenue(List.of(new DailyRevenue(day, 0), new DailyRevenue(day.plusDays(9), 0)))
+                .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5),
+                        new AliveProbabilityCell(2, 10, 0.5)));
+    }
+
     /** P(alive) from the BG/NBD closed form (Fader, Hardie and Lee 2005, eq. 11) over a 90-day window. */
     static List<AliveProbabilityCell> aliveGrid() {
         double r = 0.25;

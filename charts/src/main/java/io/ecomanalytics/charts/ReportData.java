@@ -1,0 +1,33 @@
+package io.ecomanalytics.charts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the HTML report shows besides the charts, as plain values. Tables are shown in the order given (the
+ * runner sorts and cuts them), so the report never reorders what the analysis decided.
+ *
+ * @param title           the report's heading, for example {@code E-commerce analytics: tiny dataset}
+ * @param generatedAt     when the run finished
+ * @param headline        the headline figures
+ * @param runParameters   the settings of the run, in display order
+ * @param topCustomers    top customers by lifetime value
+ * @param topCategories   top categories by revenue
+ * @param topProductPairs products most often bought together
+ */
+public record ReportData(String title, Instant generatedAt, HeadlineFigures headline,
+                         List<RunParameter> runParameters, List<TopCustomer> topCustomers,
+                         List<CategoryRevenue> topCategories, List<ProductPair> topProductPairs) {
+
+    public ReportData {
+        Validation.requireText(title, "ReportData", "title");
+        if (generatedAt == null || headline == null) {
+            throw new IllegalArgumentException("ReportData." + (generatedAt == null ? "generatedAt" : "headline")
+                    + " is null; the report needs the run's finish time and its headline figures");
+        }
+        runParameters = Validation.copyOfTable(runParameters, "ReportData", "runParameters");
+        topCustomers = Validation.copyOfTable(topCustomers, "ReportData", "topCustomers");
+        topCategories = Validation.copyOfTable(topCategories, "ReportData", "topCategories");
+        topProductPairs = Validation.copyOfTable(topProductPairs, "ReportData", "topProductPairs");
+    }
+}
