@@ -83,7 +83,8 @@ final class ArrayCursor implements Closeable {
             JsonToken trailing = advance();
             if (trailing != null) {
                 throw formatError(parser.currentTokenLocation(),
-                        "unexpected " + JsonFields.describe(trailing) + " after the closing ']' of the array", null);
+                        "found " + JsonFields.describe(trailing) + " after the closing ']' of the array; a file holds "
+                                + "exactly one array", null);
             }
             return false;
         }

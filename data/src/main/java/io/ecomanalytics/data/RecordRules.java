@@ -155,7 +155,7 @@ final class RecordRules {
         }
         if (value.compareTo(MAX_AMOUNT) >= 0) {
             throw new RecordViolation(Rule.RANGE, field,
-                    "amount " + value.toEngineeringString() + " is not below 10,000,000,000");
+                    "amount " + value.stripTrailingZeros() + " is not below 10,000,000,000");
         }
     }
 
