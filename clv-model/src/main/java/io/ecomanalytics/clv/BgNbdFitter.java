@@ -2,9 +2,9 @@ package io.ecomanalytics.clv;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -25,14 +25,14 @@ public final class BgNbdFitter {
     /** Fits the model to customer summaries (all in one time unit). */
     public static BgNbdFit fit(Collection<CustomerSummary> customers) {
         Objects.requireNonNull(customers, "customers");
-        Map<List<Object>, long[]> counts = new HashMap<>();
+        Map<History, long[]> counts = new HashMap<>();
         for (CustomerSummary customer : customers) {
-            counts.computeIfAbsent(List.of(customer.frequency(), customer.recency(), customer.age()),
+            counts.computeIfAbsent(new History(customer.frequency(), customer.recency(), customer.age()),
                     key -> new long[1])[0]++;
         }
         return fitGrouped(counts.entrySet().stream()
-                .map(entry -> new CustomerHistoryCount((Integer) entry.getKey().get(0),
-                        (Double) entry.getKey().get(1), (Double) entry.getKey().get(2), entry.getValue()[0]))
+                .map(entry -> new CustomerHistoryCount(entry.getKey().frequency(), entry.getKey().recency(),
+                        entry.getKey().age(), entry.getValue()[0]))
                 .toList());
     }
 
@@ -62,8 +62,16 @@ public final class BgNbdFitter {
                 new double[] {parameters.r(), parameters.alpha(), parameters.a(), parameters.b()});
     }
 
-    /** The histories as flat arrays, with each row pointing at its distinct frequency. */
+    private record History(int frequency, double recency, double age) {
+    }
+
+    /**
+     * The histories as flat arrays, with each row pointing at its distinct frequency. Large inputs are summed in
+     * fixed chunks on the common fork-join pool and the chunk sums added in chunk order, so the value (and hence
+     * the fit) does not depend on the number of threads.
+     */
     private static final class Likelihood {
+        private static final int CHUNK = 16_384;
         private final int[] frequencies;
         private final int[] frequencyIndex;
         private final double[] recency;
@@ -115,8 +123,23 @@ public final class BgNbdFitter {
                 perFrequency[k] = common + Gamma.logGamma(r + x) + Gamma.logGamma(b + x) - Gamma.logGamma(a + b + x);
                 dropoutLog[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0.0;
             }
+            int chunks = (weight.length + CHUNK - 1) / CHUNK;
+            if (chunks == 1) {
+                return sum(0, weight.length, r, alpha, perFrequency, dropoutLog);
+            }
+            double[] partial = new double[chunks];
+            IntStream.range(0, chunks).parallel().forEach(chunk -> partial[chunk] = sum(chunk * CHUNK,
+                    Math.min(weight.length, (chunk + 1) * CHUNK), r, alpha, perFrequency, dropoutLog));
             double sum = 0;
-            for (int i = 0; i < weight.length; i++) {
+            for (double value : partial) {
+                sum += value;
+            }
+            return sum;
+        }
+
+        private double sum(int from, int to, double r, double alpha, double[] perFrequency, double[] dropoutLog) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
                 int k = frequencyIndex[i];
                 int x = frequencies[k];
                 double aliveTerm = -(r + x) * Math.log(alpha + age[i]);

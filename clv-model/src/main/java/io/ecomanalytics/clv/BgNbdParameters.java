@@ -110,6 +110,19 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
         return logCombination + r * logShare + (j == 0 ? 0.0 : j * logRatio);
     }
 
+    /** {@link #aliveGrowth} at several times at once, sharing the hypergeometric series; fills {@code growth}. */
+    void aliveGrowths(double[] times, int frequency, double age, double[] growth) {
+        double[] z = new double[times.length];
+        for (int j = 0; j < times.length; j++) {
+            z[j] = times[j] / (alpha + age + times[j]);
+        }
+        Hypergeometric.gauss(a + b - 1 - r, a - 1, a + b + frequency - 1, z, growth);
+        double scale = (a + b + frequency - 1) / (a - 1);
+        for (int j = 0; j < times.length; j++) {
+            growth[j] = scale * (1 - Math.pow(1 - z[j], a - 1) * growth[j]);
+        }
+    }
+
     /** (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) via Euler's transformation. */
     private double transformedHypergeometric(int frequency, double z) {
         if (z == 0.0) {

@@ -48,30 +48,39 @@ public record ClvScorer(BgNbdParameters purchaseModel, GammaGammaParameters spen
         int x = customer.frequency();
         double alive = purchaseModel.probabilityAlive(x, customer.recency(), customer.age());
         double orderValue = spendModel.conditionalExpectedAverageValue(x, customer.monetaryValue());
+        double[] cumulative = cumulativeAliveGrowth(x, customer.age());
         return new CustomerPrediction(customer.customerId(), x, customer.recency(), customer.age(),
-                customer.monetaryValue(),
-                alive * purchaseModel.aliveGrowth(horizon(), x, customer.age()),
-                alive, orderValue,
-                orderValue * alive * discountedAliveGrowth(x, customer.age()));
+                customer.monetaryValue(), alive * cumulative[horizonMonths - 1], alive, orderValue,
+                orderValue * alive * discounted(cumulative));
     }
 
     /** Discounted CLV of one customer history; see the class documentation for the formula. */
     public double customerLifetimeValue(int frequency, double recency, double age, double monetaryValue) {
         return spendModel.conditionalExpectedAverageValue(frequency, monetaryValue)
                 * purchaseModel.probabilityAlive(frequency, recency, age)
-                * discountedAliveGrowth(frequency, age);
+                * discounted(cumulativeAliveGrowth(frequency, age));
     }
 
-    private double discountedAliveGrowth(int frequency, double age) {
+    /** Expected purchases by the end of each month of the horizon, for a customer known to be alive. */
+    private double[] cumulativeAliveGrowth(int frequency, double age) {
         double perMonth = unit.perMonth();
+        double[] times = new double[horizonMonths];
+        for (int month = 1; month <= horizonMonths; month++) {
+            times[month - 1] = month * perMonth;
+        }
+        double[] cumulative = new double[horizonMonths];
+        purchaseModel.aliveGrowths(times, frequency, age, cumulative);
+        return cumulative;
+    }
+
+    private double discounted(double[] cumulative) {
         double previous = 0.0;
         double discount = 1.0;
         double total = 0.0;
-        for (int month = 1; month <= horizonMonths; month++) {
-            double cumulative = purchaseModel.aliveGrowth(month * perMonth, frequency, age);
+        for (double value : cumulative) {
             discount /= 1 + monthlyDiscountRate;
-            total += (cumulative - previous) * discount;
-            previous = cumulative;
+            total += (value - previous) * discount;
+            previous = value;
         }
         return total;
     }

@@ -1,5 +1,7 @@
 package io.ecomanalytics.clv;
 
+import java.util.Arrays;
+
 /**
  * The Gauss hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1, summed as its power series.
  *
@@ -17,36 +19,61 @@ final class Hypergeometric {
     }
 
     static double gauss(double a, double b, double c, double z) {
-        if (!(z >= 0.0 && z < 1.0)) {
-            throw new IllegalArgumentException("2F1(" + a + ", " + b + "; " + c + "; z) needs 0 <= z < 1 for its series"
-                    + " but z = " + z + "; check that the time arguments are finite and non-negative");
+        double[] sums = new double[1];
+        gauss(a, b, c, new double[] {z}, sums);
+        return sums[0];
+    }
+
+    /**
+     * Evaluates 2F1(a, b; c; z_j) for several arguments at once into {@code sums}, sharing the series
+     * coefficients (a)_n (b)_n / ((c)_n n!) between them: the lifetime value needs one value per month.
+     */
+    static void gauss(double a, double b, double c, double[] z, double[] sums) {
+        for (double argument : z) {
+            if (!(argument >= 0.0 && argument < 1.0)) {
+                throw new IllegalArgumentException("2F1(" + a + ", " + b + "; " + c + "; z) needs 0 <= z < 1 for"
+                        + " its series but z = " + argument + "; check that the time arguments are finite and"
+                        + " non-negative");
+            }
         }
         if (c <= 0.0 && c == Math.rint(c)) {
             throw new IllegalArgumentException("2F1(" + a + ", " + b + "; " + c + "; z) is undefined: c is a"
                     + " non-positive integer; the model parameters are outside the range the formulas support");
         }
-        double term = 1.0;
-        double sum = 1.0;
+        int count = z.length;
+        double[] powers = new double[count];
+        for (int j = 0; j < count; j++) {
+            powers[j] = 1.0;
+            sums[j] = 1.0;
+        }
+        double coefficient = 1.0;
+        double coefficientRatio = a * b / c;
         for (int n = 0; n < MAXIMUM_TERMS; n++) {
-            double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
-            term *= ratio;
-            sum += term;
-            if (term == 0.0) {
-                return sum;
+            coefficient *= coefficientRatio;
+            if (coefficient == 0.0) {
+                return;
             }
-            double nextRatio = Math.abs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2.0)) * z);
-            // The remaining terms shrink geometrically once the ratio is below 1, so the tail is at most
-            // |term| * q / (1 - q); requiring that bound (not just a small term) avoids stopping on a transient dip.
-            if (nextRatio < 1.0
-                    && Math.abs(term) * nextRatio / (1.0 - nextRatio) <= RELATIVE_TOLERANCE * Math.abs(sum)) {
-                return sum;
+            double nextRatio = (a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2.0));
+            boolean converged = true;
+            for (int j = 0; j < count; j++) {
+                powers[j] *= z[j];
+                double term = coefficient * powers[j];
+                sums[j] += term;
+                // Once the term ratio q is below 1 the remaining terms shrink geometrically, so the tail is at
+                // most |term| q / (1 - q); requiring that bound, not just a small term, avoids stopping on a dip.
+                double q = Math.abs(nextRatio * z[j]);
+                converged &= q < 1.0 && Math.abs(term) * q <= RELATIVE_TOLERANCE * Math.abs(sums[j]) * (1.0 - q);
             }
-            if (!Double.isFinite(sum)) {
+            if (converged) {
+                return;
+            }
+            if (!Double.isFinite(coefficient)) {
                 break;
             }
+            coefficientRatio = nextRatio;
         }
-        throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge within "
-                + MAXIMUM_TERMS + " terms (partial sum " + sum + "); z this close to 1 means a horizon far longer"
-                + " than the fitted time scale alpha: use a shorter horizon or a coarser time unit");
+        throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + Arrays.toString(z)
+                + ") did not converge within " + MAXIMUM_TERMS + " terms; z this close to 1 means a horizon far"
+                + " longer than the fitted time scale alpha: use a shorter horizon or a coarser time unit");
     }
 }
