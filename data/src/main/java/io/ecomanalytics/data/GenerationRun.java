@@ -163,7 +163,11 @@ final class GenerationRun {
     }
 
     private void makeProducts() {
-        int stockCeiling = (int) Math.max(50, Math.min(1_000_000, 20 * spec.transactions() / spec.products()));
+        // A transaction takes about 3 items x 2 units: stock starts at 2 to 8 times that expected demand, so a few
+        // popular products sell out late in the window (and are then skipped) while most never do.
+        long demand = 6 * spec.transactions() / spec.products();
+        int stockFloor = (int) Math.max(10, Math.min(1_000_000, 2 * demand));
+        int stockCeiling = (int) Math.max(50, Math.min(4_000_000, 8 * demand));
         for (int i = 0; i < products.length; i++) {
             productIds[i] = String.format("prod_%05d", i + 1);
             String name = random.pick(ADJECTIVES) + " " + random.pick(NOUNS);
@@ -180,7 +184,7 @@ final class GenerationRun {
                 history.add(new PriceHistoryEntry(BigDecimal.valueOf(cents, 2), Instant.ofEpochSecond(changeDate)));
             }
             boolean active = random.chance(ACTIVE_SHARE);
-            products[i] = new ProductDraft(name, category, BigDecimal.valueOf(cents, 2), random.between(10, stockCeiling),
+            products[i] = new ProductDraft(name, category, BigDecimal.valueOf(cents, 2), random.between(stockFloor, stockCeiling),
                     active || i == 0, history, created);
         }
     }
