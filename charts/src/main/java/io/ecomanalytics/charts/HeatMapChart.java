@@ -96,12 +96,23 @@ final class HeatMapChart {
             }
             takeaway = lowest.probabilityAlive() == highest.probabilityAlive()
                     ? "Every purchase history has the same P(alive), " + Formats.percent(lowest.probabilityAlive()) + "."
-                    : "P(alive) ranges from " + Formats.percent(lowest.probabilityAlive()) + " (" + lowest.frequency()
+                    : "P(alive) ranges from " + probability(lowest.probabilityAlive()) + " (" + lowest.frequency()
                     + " repeat purchases, recency " + Formats.decimal(lowest.recencyDays()) + " days) to "
-                    + Formats.percent(highest.probabilityAlive()) + " (" + highest.frequency()
+                    + probability(highest.probabilityAlive()) + " (" + highest.frequency()
                     + " repeat purchases, recency " + Formats.decimal(highest.recencyDays()) + " days).";
         }
         return new ChartDrawing(ChartKind.ALIVE_PROBABILITY_HEAT_MAP, chart, title, takeaway);
+    }
+
+    /** A percentage that never rounds a small chance to "0.0%" or a near-certainty to "100.0%". */
+    private static String probability(double value) {
+        if (value > 0 && value < 0.0005) {
+            return "under 0.1%";
+        }
+        if (value < 1 && value > 0.9995) {
+            return "over 99.9%";
+        }
+        return Formats.percent(value);
     }
 
     private static double smallestGap(List<Double> values) {

@@ -1,5 +1,6 @@
 package io.ecomanalytics.charts;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,28 @@ final class Fixtures {
                 .withFunnel(funnel)
                 .withDailyRevenue(daily)
                 .withAliveProbability(aliveGrid());
+    }
+
+    /** Report data with awkward strings (markup, ampersands, quotes) to prove they are escaped. */
+    static ReportData reportData() {
+        List<TopCustomer> customers = new ArrayList<>();
+        for (int rank = 1; rank <= 10; rank++) {
+            customers.add(new TopCustomer(String.format("user_%06d", rank * 37), rank <= 3 ? "High value"
+                    : "Medium value", 40 - rank, 5_000 - 300.5 * rank, 9_000 - 600.25 * rank));
+        }
+        List<CategoryRevenue> categories = List.of(
+                new CategoryRevenue("cat_001", "Electronics & <Gadgets>", 1_234_567.89),
+                new CategoryRevenue("cat_002", "Home & Kitchen", 987_654.32),
+                new CategoryRevenue("cat_003", "Books", 456_789.01));
+        List<ProductPair> pairs = List.of(
+                new ProductPair("prod_00001", "USB-C \"Fast\" Charger", "prod_00002", "Phone Case", 321),
+                new ProductPair("prod_00003", "prod_00003", "prod_00004", "Kettle 'Classic'", 210));
+        return new ReportData("E-commerce analytics: fixture run", Instant.parse("2026-11-26T20:15:00Z"),
+                new HeadlineFigures(4_512_345.67, 45_678, 9_876, 2_000_000, 58_000, "Electronics & <Gadgets>"),
+                List.of(new RunParameter("Dataset scale", "small (10,000 users)"), new RunParameter("Seed", "42"),
+                        new RunParameter("Spark master", "local[2]"),
+                        new RunParameter("Engaged user threshold", "more than 25 sessions")),
+                customers, categories, pairs);
     }
 
     /** One row in every table. */
