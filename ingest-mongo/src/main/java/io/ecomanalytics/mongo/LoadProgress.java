@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param collection       the collection being written
  * @param processed        records of its file processed so far (written, failed or rejected)
  * @param expected         records its file holds (counted before the load)
- * @param documentsPerSecond documents written per second since this collection's load began
+ * @param documentsPerSecond records processed per second since this collection's load began
  * @param elapsed          time since this collection's load began
  */
 public record LoadProgress(MongoCollectionName collection, long processed, long expected, double documentsPerSecond,

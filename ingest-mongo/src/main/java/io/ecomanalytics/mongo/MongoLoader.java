@@ -3,6 +3,10 @@ package io.ecomanalytics.mongo;
 import com.mongodb.client.model.WriteModel;
 import io.ecomanalytics.data.DatasetFiles;
 import io.ecomanalytics.data.EntityType;
+import io.ecomanalytics.data.FileCounts;
+import io.ecomanalytics.data.RecordStream;
+import io.ecomanalytics.data.RejectSink;
+import io.ecomanalytics.data.ValidatingDataset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,26 +35,36 @@ public final class MongoLoader {
         this.options = options;
     }
 
-    /** Loads the dataset in {@code folder} (see {@link DatasetFiles#open(Path)}). */
+    /**
+     * Loads the dataset in {@code folder} (see {@link DatasetFiles#open(Path)}); rejected records are counted in the
+     * report and not kept.
+     */
     public LoadReport load(Path folder) {
-        return load(DatasetFiles.open(folder));
+        return load(DatasetFiles.open(folder), RejectSink.DISCARD);
     }
 
     /**
-     * Loads the dataset's users, products, categories and transactions (sessions belong in HBase).
+     * Loads the dataset's categories, products, users and transactions (sessions belong in HBase), each record
+     * through the data module's validation; rejected records go to {@code rejects} and are counted by rule.
      *
      * @throws MongoLoadException if the server stays unreachable through the retries or refuses a whole batch
      * @throws io.ecomanalytics.data.DatasetFormatException if a file is not a readable JSON array
      */
-    public LoadReport load(DatasetFiles dataset) {
+    public LoadReport load(DatasetFiles dataset, RejectSink rejects) {
         long start = System.nanoTime();
         LOG.info("Loading {} into MongoDB at {} (database {}), batches of {}", dataset.folder(),
                 store.settings().maskedUri(), store.settings().database(), options.batchSize());
+        RejectCounter counter = new RejectCounter(dataset, rejects);
+        ValidatingDataset validating = ValidatingDataset.of(dataset, counter);
         List<CollectionLoadReport> reports = new ArrayList<>();
-        reports.add(load(dataset, EntityType.CATEGORIES, MongoCollectionName.CATEGORIES, Documents::category));
-        reports.add(load(dataset, EntityType.PRODUCTS, MongoCollectionName.PRODUCTS, Documents::product));
-        reports.add(load(dataset, EntityType.USERS, MongoCollectionName.USERS, Documents::user));
-        reports.add(load(dataset, EntityType.TRANSACTIONS, MongoCollectionName.TRANSACTIONS, Documents::transaction));
+        reports.add(load(dataset, validating, counter, EntityType.CATEGORIES, MongoCollectionName.CATEGORIES,
+                Documents::category));
+        reports.add(load(dataset, validating, counter, EntityType.PRODUCTS, MongoCollectionName.PRODUCTS,
+                Documents::product));
+        reports.add(load(dataset, validating, counter, EntityType.USERS, MongoCollectionName.USERS,
+                Documents::user));
+        reports.add(load(dataset, validating, counter, EntityType.TRANSACTIONS, MongoCollectionName.TRANSACTIONS,
+                Documents::transaction));
         LoadReport report = new LoadReport(reports, Duration.ofNanos(System.nanoTime() - start));
         LOG.info("Loaded {} in {} ms: read {}, inserted {}, updated {}, unchanged {}, rejected {}, failed {}",
                 dataset.folder(), report.elapsed().toMillis(), report.read(), report.inserted(), report.updated(),
@@ -58,31 +72,33 @@ public final class MongoLoader {
         return report;
     }
 
-    private <T> CollectionLoadReport load(DatasetFiles dataset, EntityType<T> type, MongoCollectionName name,
+    private <T> CollectionLoadReport load(DatasetFiles dataset, ValidatingDataset validating, RejectCounter rejects,
+                                          EntityType<T> type, MongoCollectionName name,
                                           Function<T, Document> mapper) {
-        List<Path> files = dataset.files(type);
-        long expected = RecordCounter.count(files);
+        long expected = RecordCounter.count(dataset.files(type));
         BatchWriter writer = new BatchWriter(name, store.collection(name), options, store.settings().maskedUri());
         Progress progress = new Progress(name, expected);
-        try (AcceptedRecords<T> records = ValidatedRecords.open(dataset, type)) {
+        try (RecordStream<T> records = validating.accepted(type)) {
             List<Document> batch = new ArrayList<>(options.batchSize());
             while (records.hasNext()) {
                 batch.add(mapper.apply(records.next()));
                 if (batch.size() == options.batchSize()) {
                     write(writer, batch);
-                    progress.update(records.read(), writer.inserted() + writer.updated() + writer.unchanged());
+                    // Each of the four entities is one file, so the record index counts the records processed.
+                    progress.update(records.position().recordIndex() + 1);
                     batch = new ArrayList<>(options.batchSize());
                 }
             }
             if (!batch.isEmpty()) {
                 write(writer, batch);
             }
-            CollectionLoadReport report = new CollectionLoadReport(name, records.read(), writer.inserted(),
-                    writer.updated(), writer.unchanged(), records.rejectedByRule(), writer.failed(),
-                    writer.failures());
-            progress.finish(report);
-            return report;
         }
+        long read = validating.report().files().stream().filter(file -> file.entity().equals(type.name()))
+                .mapToLong(FileCounts::read).sum();
+        CollectionLoadReport report = new CollectionLoadReport(name, read, writer.inserted(), writer.updated(),
+                writer.unchanged(), rejects.rejectedByRule(type), writer.failed(), writer.failures());
+        progress.finish(report);
+        return report;
     }
 
     private static void write(BatchWriter writer, List<Document> batch) {
@@ -102,10 +118,10 @@ public final class MongoLoader {
             this.expected = expected;
         }
 
-        void update(long processed, long written) {
+        void update(long processed) {
             long now = System.nanoTime();
             Duration elapsed = Duration.ofNanos(now - start);
-            double rate = written / Math.max(1e-9, elapsed.toNanos() / 1e9);
+            double rate = processed / Math.max(1e-9, elapsed.toNanos() / 1e9);
             LoadProgress progress = new LoadProgress(name, processed, expected, rate, elapsed);
             if (now - lastLog >= options.progressInterval().toNanos()) {
                 lastLog = now;

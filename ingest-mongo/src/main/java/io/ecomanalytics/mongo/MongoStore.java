@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (MongoStore store = MongoStore.connect(MongoSettings.of("mongodb://localhost:27017"))) {
  *     store.createSchema();
- *     LoadReport report = store.loader(LoadOptions.defaults()).load(DatasetFiles.open(folder));
+ *     LoadReport report = store.loader(LoadOptions.defaults()).load(folder);
  *     List<ProductSales> top = store.aggregations().topProductsByRevenue(10);
  * }
  * }</pre>

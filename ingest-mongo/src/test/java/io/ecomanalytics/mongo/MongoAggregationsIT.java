@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedMongoExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MongoAggregationsIT {
-    private static final PlainJavaFigures EXPECTED = PlainJavaFigures.of(TestDatasets.standard());
+    private static final PlainJavaFigures EXPECTED = PlainJavaFigures.of(TestDatasets.tiny());
 
     private MongoStore store;
     private MongoAggregations aggregations;
@@ -25,7 +25,7 @@ class MongoAggregationsIT {
         store = MongoStore.connect(settings);
         store.database().drop();
         store.createSchema();
-        store.loader(LoadOptions.defaults()).load(TestDatasets.standard());
+        store.loader(LoadOptions.defaults()).load(TestDatasets.tiny());
         aggregations = store.aggregations();
     }
 

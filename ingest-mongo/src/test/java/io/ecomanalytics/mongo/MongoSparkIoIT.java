@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedMongoExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MongoSparkIoIT {
-    private static final PlainJavaFigures EXPECTED = PlainJavaFigures.of(TestDatasets.standard());
+    private static final PlainJavaFigures EXPECTED = PlainJavaFigures.of(TestDatasets.tiny());
 
     private MongoSettings settings;
     private SparkSession spark;
@@ -36,7 +36,7 @@ class MongoSparkIoIT {
         try (MongoStore store = MongoStore.connect(settings)) {
             store.database().drop();
             store.createSchema();
-            store.loader(LoadOptions.defaults()).load(TestDatasets.standard());
+            store.loader(LoadOptions.defaults()).load(TestDatasets.tiny());
         }
         spark = SharedSpark.session();
     }

@@ -1,29 +1,51 @@
 package io.ecomanalytics.mongo;
 
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The datasets the tests load, from the test class path. */
+/** The datasets the tests load. */
 final class TestDatasets {
+    private static Path tiny;
 
     private TestDatasets() {
     }
 
-    /** The dataset the integration tests load and recompute independently. */
-    static Path standard() {
-        return folder("datasets/fixture");
+    /**
+     * The data module's committed {@code tiny} dataset, copied out of its test-jar once per test JVM into a temporary
+     * folder that is deleted on exit.
+     */
+    static synchronized Path tiny() {
+        if (tiny == null) {
+            Path folder = temporaryFolder("tiny");
+            tiny = io.ecomanalytics.data.TestDatasets.copyTiny(folder);
+        }
+        return tiny;
     }
 
-    static Path folder(String resource) {
-        URL url = TestDatasets.class.getClassLoader().getResource(resource + "/users.json");
-        if (url == null) {
-            throw new IllegalStateException("Test dataset " + resource + " is not on the test class path");
-        }
+    /** A fresh copy of {@code tiny} to alter. */
+    static Path copyOfTiny() {
+        return io.ecomanalytics.data.TestDatasets.copyTiny(temporaryFolder("tiny-copy"));
+    }
+
+    private static Path temporaryFolder(String prefix) {
         try {
-            return Path.of(url.toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            Path folder = Files.createTempDirectory("ingest-mongo-" + prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // best effort: the folder is under the temporary directory anyway
         }
     }
 }
