@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
-import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -121,7 +120,7 @@ public record HBaseSettings(String zooKeeperQuorum, int zooKeeperPort, String zn
         try {
             connection = ConnectionFactory.createConnection(configuration());
             try (Admin admin = connection.getAdmin()) {
-                admin.tableExists(TableName.META_TABLE_NAME);
+                admin.listNamespaces();
             }
             return connection;
         } catch (IOException | RuntimeException e) {

@@ -64,6 +64,8 @@ final class HFileStaging implements AutoCloseable {
         this.configuration = new Configuration(connection.getConfiguration());
         // Each chunk adds one file per region and family; the default cap of 32 would refuse a large load.
         configuration.setInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY, 4096);
+        // These files were just written by this class; reading each again to validate it only costs time.
+        configuration.setBoolean("hbase.loadincremental.validate.hfile", false);
         TableDescriptor descriptor;
         try (Admin admin = connection.getAdmin()) {
             descriptor = admin.getDescriptor(tableName);

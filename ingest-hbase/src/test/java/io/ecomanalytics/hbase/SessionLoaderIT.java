@@ -1,0 +1,256 @@
+package io.ecomanalytics.hbase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.RecordStream;
+import io.ecomanalytics.data.Rule;
+import io.ecomanalytics.data.Session;
+import io.ecomanalytics.data.TestDatasets;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Loads the data module's committed {@code tiny} dataset through both paths and checks it against plain Jackson. */
+@ExtendWith(SharedHBase.class)
+class SessionLoaderIT {
+    private static final String MUTATOR_TABLE = "loader_it:mutator_sessions";
+    private static final String BULK_TABLE = "loader_it:bulk_sessions";
+    private static final int REGIONS = 4;
+
+    private static Path dataset;
+    private static JsonSessions expected;
+    private static Connection connection;
+    private static LoadReport mutatorReport;
+    private static LoadReport bulkReport;
+
+    @BeforeAll
+    static void loadTinyBothWays(EmbeddedHBase hbase) throws Exception {
+        dataset = TestDatasets.copyTiny(Files.createTempDirectory("tiny-"));
+        expected = JsonSessions.read(dataset);
+        connection = HBaseSettings.of(hbase).connect();
+        try (Admin admin = connection.getAdmin()) {
+            SessionTable.create(admin, SessionTableSpec.forDataset(MUTATOR_TABLE, dataset, REGIONS));
+            SessionTable.create(admin, SessionTableSpec.forDataset(BULK_TABLE, dataset, REGIONS));
+        }
+        mutatorReport = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(MUTATOR_TABLE)
+                .withWriteBufferBytes(64 * 1024));
+        // Small chunks force several HFiles per region, as a large load makes.
+        bulkReport = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(BULK_TABLE)
+                .withMethod(LoadMethod.BULK_LOAD).withBulkChunkBytes(100 * 1024));
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        connection.close();
+    }
+
+    @Test
+    void everySessionIsReadAndWrittenWithExactCounts() {
+        for (LoadReport report : List.of(mutatorReport, bulkReport)) {
+            assertThat(report.read()).as(report.method().name()).isEqualTo(expected.count());
+            assertThat(report.written()).isEqualTo(expected.count());
+            assertThat(report.rejected()).isZero();
+            assertThat(report.failed()).isZero();
+            assertThat(report.bytes()).isPositive();
+        }
+        assertThat(expected.count()).isEqualTo(100);
+    }
+
+    @Test
+    void eachRegionHoldsTheSessionsOfItsUserRange() throws Exception {
+        SessionTableSpec spec = SessionTableSpec.forDataset(MUTATOR_TABLE, dataset, REGIONS);
+        List<String> splits = spec.splitUserIds();
+        long[] perRegion = new long[REGIONS];
+        for (JsonNode session : expected.all()) {
+            String user = session.get("user_id").asText();
+            int region = 0;
+            while (region < splits.size() && user.compareTo(splits.get(region)) >= 0) {
+                region++;
+            }
+            perRegion[region]++;
+        }
+
+        for (String table : List.of(MUTATOR_TABLE, BULK_TABLE)) {
+            List<RegionCount> counts = new SessionQueries(connection, TableName.valueOf(table)).countsPerRegion();
+            assertThat(counts).hasSize(REGIONS);
+            assertThat(counts.stream().mapToLong(RegionCount::sessions).toArray()).as(table).containsExactly(perRegion);
+        }
+    }
+
+    @Test
+    void bothLoadPathsWriteTheSameCells() throws Exception {
+        assertThat(cells(BULK_TABLE)).isEqualTo(cells(MUTATOR_TABLE)).hasSize(100 * 24 - missingSecondsPerPage());
+    }
+
+    @Test
+    void reloadingLeavesTheTableAsItWas() throws Exception {
+        Map<String, String> before = cells(MUTATOR_TABLE);
+
+        LoadReport again = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(MUTATOR_TABLE));
+        LoadReport againInBulk = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(MUTATOR_TABLE)
+                .withMethod(LoadMethod.BULK_LOAD));
+
+        assertThat(again.written()).isEqualTo(100);
+        assertThat(againInBulk.written()).isEqualTo(100);
+        assertThat(cells(MUTATOR_TABLE)).isEqualTo(before);
+    }
+
+    @Test
+    void everyFieldOfEverySessionReadsBackEqual() throws Exception {
+        SessionQueries queries = new SessionQueries(connection, TableName.valueOf(BULK_TABLE));
+        List<Session> read = new ArrayList<>();
+        try (RecordStream<Session> sessions = DatasetFiles.open(dataset).sessions()) {
+            sessions.forEachRemaining(read::add);
+        }
+        Map<String, Session> stored = new HashMap<>();
+        for (Session session : read) {
+            for (StoredSession found : queries.sessionsOfUser(session.userId())) {
+                stored.put(found.session().sessionId(), found.session());
+                assertThat(found.metrics()).isEqualTo(SessionMetrics.of(found.session()));
+            }
+        }
+
+        assertThat(stored).hasSize(read.size());
+        for (Session session : read) {
+            assertThat(stored.get(session.sessionId())).isEqualTo(session);
+        }
+    }
+
+    @Test
+    void aUsersScanReturnsExactlyThatUsersSessionsInTimeOrder() {
+        Map<String, List<JsonNode>> byUser = expected.all().stream()
+                .collect(Collectors.groupingBy(session -> session.get("user_id").asText(), TreeMap::new,
+                        Collectors.toList()));
+        SessionQueries queries = new SessionQueries(connection, TableName.valueOf(MUTATOR_TABLE));
+
+        for (Map.Entry<String, List<JsonNode>> user : byUser.entrySet()) {
+            List<String> expectedIds = user.getValue().stream()
+                    .sorted(Comparator.comparing(JsonSessions::start)
+                            .thenComparing(session -> suffix(session)))
+                    .map(session -> session.get("session_id").asText()).toList();
+
+            List<StoredSession> found = queries.sessionsOfUser(user.getKey());
+
+            assertThat(found).extracting(stored -> stored.session().sessionId()).as(user.getKey())
+                    .containsExactlyElementsOf(expectedIds);
+            assertThat(found).allSatisfy(stored -> assertThat(stored.session().userId()).isEqualTo(user.getKey()));
+        }
+        assertThat(queries.sessionsOfUser("user_999999")).isEmpty();
+    }
+
+    @Test
+    void timeRangesSelectBySessionStart() {
+        JsonNode busiest = expected.all().stream()
+                .collect(Collectors.groupingBy(session -> session.get("user_id").asText()))
+                .values().stream().max(Comparator.comparingInt(List::size)).orElseThrow().get(0);
+        String user = busiest.get("user_id").asText();
+        List<Instant> starts = expected.all().stream().filter(session -> session.get("user_id").asText().equals(user))
+                .map(JsonSessions::start).sorted().toList();
+        Instant from = starts.get(0);
+        Instant to = starts.get(starts.size() - 1);
+        SessionQueries queries = new SessionQueries(connection, TableName.valueOf(MUTATOR_TABLE));
+
+        assertThat(queries.sessionsOfUser(user, from, to)).extracting(stored -> stored.session().startTime())
+                .containsExactlyElementsOf(starts.subList(0, starts.size() - 1));
+
+        Instant windowStart = Instant.parse("2024-11-01T00:00:00Z");
+        Instant windowEnd = Instant.parse("2024-12-01T00:00:00Z");
+        List<Instant> seen = new ArrayList<>();
+        long count = queries.forEachSessionBetween(windowStart, windowEnd,
+                stored -> seen.add(stored.session().startTime()));
+        assertThat(count).isEqualTo(expected.startingBetween(windowStart, windowEnd)).isPositive();
+        assertThat(seen).hasSize((int) count).allMatch(start -> !start.isBefore(windowStart) && start.isBefore(windowEnd));
+    }
+
+    @Test
+    void sessionsWithoutAUserOrWithAnUnkeyableStartAreRejectedAndCounted() throws Exception {
+        String table = "loader_it:rejects";
+        try (Admin admin = connection.getAdmin()) {
+            SessionTable.create(admin, SessionTableSpec.forUserNumbers(table, 5, 1));
+        }
+        RandomSessions random = new RandomSessions(5L);
+        Session good = random.next("user_000001");
+        Session noUser = random.next("");
+        Session farFuture = withStart(random.next("user_000002"), Instant.parse("+12000-01-01T00:00:00Z"));
+
+        for (LoadMethod method : LoadMethod.values()) {
+            LoadReport report = SessionLoader.load(connection, List.of(good, noUser, farFuture).iterator(),
+                    LoadOptions.defaults(table).withMethod(method));
+
+            assertThat(report.read()).isEqualTo(3);
+            assertThat(report.written()).isEqualTo(1);
+            assertThat(report.rejectedByRule()).containsOnly(Map.entry(Rule.REQUIRED, 1L), Map.entry(Rule.RANGE, 1L));
+            assertThat(report.failed()).isZero();
+        }
+        assertThat(new SessionQueries(connection, TableName.valueOf(table)).sessionsOfUser("user_000001"))
+                .extracting(StoredSession::session).containsExactly(good);
+    }
+
+    @Test
+    void loadingIntoAMissingTableSaysToCreateIt() {
+        assertThatThrownBy(() -> SessionLoader.load(connection, List.<Session>of().iterator(),
+                LoadOptions.defaults("loader_it:absent")))
+                .isInstanceOf(SessionStoreException.class)
+                .hasMessageContaining("loader_it:absent does not exist; create it first with SessionTable.create");
+    }
+
+    private static Session withStart(Session session, Instant start) {
+        return new Session(session.sessionId(), session.userId(), start, start.plusSeconds(60), 60,
+                session.geoData(), session.deviceProfile(), session.viewedProducts(), session.pageViews(),
+                session.cartContents(), session.conversionStatus(), session.referrer());
+    }
+
+    private static String suffix(JsonNode session) {
+        byte[] key = RowKeys.encode(session.get("user_id").asText(), JsonSessions.start(session),
+                session.get("session_id").asText());
+        return new String(key, StandardCharsets.UTF_8);
+    }
+
+    private static int missingSecondsPerPage() {
+        return (int) expected.all().stream().filter(session -> session.get("page_views").isEmpty()).count();
+    }
+
+    /** Every cell of a table as {@code row/family:qualifier@timestamp -> value}. */
+    private static Map<String, String> cells(String table) throws Exception {
+        Map<String, String> cells = new TreeMap<>();
+        try (Table handle = connection.getTable(TableName.valueOf(table));
+                ResultScanner scanner = handle.getScanner(new Scan())) {
+            for (Result row : scanner) {
+                for (Cell cell : row.rawCells()) {
+                    cells.put(text(CellUtil.cloneRow(cell)) + "/" + text(CellUtil.cloneFamily(cell)) + ":"
+                            + text(CellUtil.cloneQualifier(cell)) + "@" + cell.getTimestamp(),
+                            text(CellUtil.cloneValue(cell)));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,118 @@
+package io.ecomanalytics.hbase;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.map_values;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecomanalytics.data.TestDatasets;
+import io.ecomanalytics.transforms.Schemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({SharedHBase.class, SharedSpark.class})
+class SessionSparkReaderIT {
+    private static final String TABLE = "spark_it:user_sessions";
+    private static final int REGIONS = 3;
+
+    private static JsonSessions expected;
+    private static HBaseSettings settings;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void loadTiny(EmbeddedHBase hbase, SparkSession session) throws Exception {
+        spark = session;
+        Path dataset = TestDatasets.copyTiny(Files.createTempDirectory("tiny-"));
+        expected = JsonSessions.read(dataset);
+        settings = HBaseSettings.of(hbase);
+        try (Connection connection = settings.connect(); Admin admin = connection.getAdmin()) {
+            SessionTable.create(admin, SessionTableSpec.forDataset(TABLE, dataset, REGIONS));
+            LoadReport report = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(TABLE));
+            assertThat(report.written()).isEqualTo(expected.count());
+        }
+    }
+
+    @AfterAll
+    static void releaseNothingShared() {
+        spark = null;
+    }
+
+    @Test
+    void theReaderReturnsTheHBaseSessionSchemaOnePartitionPerRegionAndTheLoadersSums() {
+        Dataset<Row> sessions = SessionSparkReader.read(spark, settings, SparkReadOptions.allSessions(TABLE));
+
+        assertThat(sessions.schema()).isEqualTo(Schemas.sessionsFromHBase());
+        assertThat(sessions.rdd().getNumPartitions()).isEqualTo(REGIONS);
+        Row totals = sessions.agg(
+                org.apache.spark.sql.functions.count("*"),
+                countDistinct(col("session_id")),
+                sum("duration_seconds"),
+                sum(size(col("page_views")))).first();
+        assertThat(totals.getLong(0)).isEqualTo(expected.count());
+        assertThat(totals.getLong(1)).isEqualTo(expected.count());
+        assertThat(totals.getLong(2)).isEqualTo(expected.totalDurationSeconds());
+        assertThat(totals.getLong(3)).isEqualTo(expected.totalPageViews());
+
+        Row cart = sessions.select(explode(map_values(col("cart_contents"))).as("item"))
+                .agg(sum("item.quantity"), sum(col("item.price").multiply(col("item.quantity")))).first();
+        assertThat(cart.getLong(0)).isEqualTo(expected.totalCartQuantity());
+        assertThat(cart.getDecimal(1)).isEqualByComparingTo(expected.totalCartValue());
+    }
+
+    @Test
+    void aTimeRangeKeepsTheSessionsStartingInIt() {
+        Instant from = Instant.parse("2024-11-01T00:00:00Z");
+        Instant to = Instant.parse("2024-12-01T00:00:00Z");
+
+        Dataset<Row> sessions = SessionSparkReader.read(spark, settings,
+                SparkReadOptions.allSessions(TABLE).between(from, to));
+
+        assertThat(sessions.count()).isEqualTo(expected.startingBetween(from, to)).isPositive();
+    }
+
+    @Test
+    void familiesLeftOutReadAsNullColumns() {
+        Dataset<Row> devices = SessionSparkReader.read(spark, settings,
+                SparkReadOptions.allSessions(TABLE).withFamilies(List.of("device")).withScanCaching(10));
+
+        List<Row> rows = devices.select("session_id", "device_type", "page_views").collectAsList();
+        assertThat(rows).hasSize((int) expected.count());
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.isNullAt(0)).isTrue();
+            assertThat(row.getString(1)).isIn("mobile", "desktop", "tablet");
+            assertThat(row.isNullAt(2)).isTrue();
+        });
+    }
+
+    @Test
+    void pageViewsKeepTheirOrderAndTypes() {
+        Dataset<Row> sessions = SessionSparkReader.read(spark, settings, SparkReadOptions.allSessions(TABLE));
+        String firstId = expected.all().get(0).get("session_id").asText();
+
+        Row first = sessions.filter(col("session_id").equalTo(firstId)).first();
+        List<Row> views = first.getList(first.fieldIndex("page_views"));
+        var json = expected.all().get(0).get("page_views");
+
+        assertThat(views).hasSize(json.size());
+        for (int i = 0; i < views.size(); i++) {
+            assertThat(views.get(i).getString(1)).isEqualTo(json.get(i).get("page_type").asText());
+            assertThat(views.get(i).getDouble(4)).isEqualTo(json.get(i).get("view_duration").asDouble());
+            assertThat(views.get(i).getTimestamp(0).toInstant())
+                    .isEqualTo(Instant.parse(json.get(i).get("timestamp").asText() + "Z"));
+        }
+    }
+}

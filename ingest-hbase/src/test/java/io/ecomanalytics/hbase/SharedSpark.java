@@ -1,0 +1,37 @@
+package io.ecomanalytics.hbase;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/** One local SparkSession for the whole test JVM, stopped when the JUnit run ends. */
+final class SharedSpark implements ParameterResolver {
+
+    private record Resource(SparkSession spark) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            spark.stop();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == SparkSession.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SharedSpark.class.getName(), key -> new Resource(SparkSession.builder()
+                        .master("local[2]")
+                        .appName("ingest-hbase-tests")
+                        .config("spark.driver.host", "127.0.0.1")
+                        .config("spark.driver.bindAddress", "127.0.0.1")
+                        .config("spark.ui.enabled", "false")
+                        .config("spark.sql.shuffle.partitions", "4")
+                        .config("spark.sql.session.timeZone", "UTC")
+                        .getOrCreate()), Resource.class)
+                .spark();
+    }
+}
