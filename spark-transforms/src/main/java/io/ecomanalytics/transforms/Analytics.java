@@ -1,0 +1,57 @@
+package io.ecomanalytics.transforms;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Every analytic of the module over one set of cleaned tables, under stable result names. */
+public final class Analytics {
+
+    private Analytics() {
+    }
+
+    /**
+     * The analytics as lazy datasets (nothing runs until an action), in this order and under these names:
+     * revenue_by_category ({@link Revenue#byCategory}), revenue_by_category_and_day
+     * ({@link Revenue#byCategoryAndDay}), product_performance ({@link ProductPerformance#perProduct}),
+     * category_performance ({@link ProductPerformance#perCategory}), product_affinity
+     * ({@link ProductAffinity#topPairs}), customer_spend ({@link CustomerSpend#perCustomer}), session_engagement
+     * ({@link SessionEngagement#perUser}), conversion_funnel ({@link ConversionFunnel#stages}),
+     * transactions_per_customer, sessions_per_user, average_session_duration ({@link Distributions}),
+     * customer_summary ({@link CustomerSummary#forClv} in days).
+     *
+     * <p>The transaction items are shared by several results: cache {@code tables.transactions()} (or persist the
+     * items) before running more than one of them.
+     *
+     * @param tables         cleaned tables
+     * @param observationEnd the end of the CLV observation window
+     * @param topPairs       partners kept per product in product_affinity
+     * @param bucketSeconds  bucket width of average_session_duration
+     */
+    public static Map<String, Dataset<Row>> all(CleanTables tables, Instant observationEnd, int topPairs,
+            int bucketSeconds) {
+        Objects.requireNonNull(tables, "tables");
+        Dataset<Row> items = tables.transactionItems();
+        Dataset<Row> perProduct = ProductPerformance.perProduct(tables.sessions(), items, tables.products(),
+                tables.categories());
+        Map<String, Dataset<Row>> results = new LinkedHashMap<>();
+        results.put("revenue_by_category", Revenue.byCategory(items));
+        results.put("revenue_by_category_and_day", Revenue.byCategoryAndDay(items));
+        results.put("product_performance", perProduct);
+        results.put("category_performance", ProductPerformance.perCategory(perProduct));
+        results.put("product_affinity", ProductAffinity.topPairs(items, topPairs));
+        results.put("customer_spend", CustomerSpend.perCustomer(tables.transactions()));
+        results.put("session_engagement", SessionEngagement.perUser(tables.sessions()));
+        results.put("conversion_funnel", ConversionFunnel.stages(tables.sessions()));
+        results.put("transactions_per_customer", Distributions.transactionsPerCustomer(tables.transactions()));
+        results.put("sessions_per_user", Distributions.sessionsPerUser(tables.sessions()));
+        results.put("average_session_duration", Distributions.averageSessionDuration(tables.sessions(),
+                bucketSeconds));
+        results.put("customer_summary", CustomerSummary.forClv(tables.transactions(), observationEnd,
+                SummaryPeriod.DAYS));
+        return results;
+    }
+}
