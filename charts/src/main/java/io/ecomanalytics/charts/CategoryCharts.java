@@ -131,7 +131,7 @@ final class CategoryCharts {
                 + "the share of the previous step that continued");
         CategoryPlot plot = chart.getCategoryPlot();
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        Theme.wholeValueAxis(range, Formats.countFormat(), 0);
+        Theme.wholeValueAxis(range, Formats.countFormat());
         range.setUpperMargin(0.12);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.BLUE);
@@ -193,11 +193,10 @@ final class CategoryCharts {
         Theme.apply(chart, "No customer lifetime values to show");
         long beyondWhiskers = statistics.values().stream().mapToLong(box -> box.outliers().size()).sum();
         Theme.addSubtitle(chart, "Boxes hold the middle half of each segment, the line is the median; whiskers reach "
-                + "1.5 box heights (" + Formats.quantity(beyondWhiskers, "customer lies", "customers lie")
-                + " beyond them, not drawn)");
+                + "1.5 box heights" + (beyondWhiskers == 0 ? ""
+                : "; " + Formats.quantity(beyondWhiskers, "customer", "customers") + " beyond them not drawn"));
         CategoryPlot plot = chart.getCategoryPlot();
-        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat(),
-                rows.stream().mapToDouble(CustomerLifetimeValue::lifetimeValue).min().orElse(0));
+        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat());
         BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.SKY_BLUE);
         renderer.setSeriesOutlinePaint(0, Theme.TEXT);
@@ -238,11 +237,7 @@ final class CategoryCharts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        double smallest = 0;
-        for (int column = 0; column < dataset.getColumnCount(); column++) {
-            smallest = Math.min(smallest, dataset.getValue(0, column).doubleValue());
-        }
-        Theme.wholeValueAxis(range, Formats.wholeCurrencyFormat(), smallest);
+        Theme.wholeValueAxis(range, Formats.wholeCurrencyFormat());
         // Room at the bar ends for the value labels.
         range.setUpperMargin(0.2);
         CategoryAxis domain = plot.getDomainAxis();

@@ -103,7 +103,7 @@ final class DistributionCharts {
         Theme.addSubtitle(chart, "One point per customer who bought something ("
                 + Formats.quantity(customers.size(), "customer", "customers") + ")");
         XYPlot plot = chart.getXYPlot();
-        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat(), 0);
+        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat());
         NumberAxis domain = (NumberAxis) plot.getDomainAxis();
         domain.setNumberFormatOverride(Formats.preciseDecimalFormat());
         domain.setAutoRangeIncludesZero(true);
@@ -166,7 +166,7 @@ final class DistributionCharts {
         NumberAxis domain = (NumberAxis) plot.getDomainAxis();
         domain.setAutoRangeIncludesZero(false);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        Theme.wholeValueAxis(range, Formats.countFormat(), 0);
+        Theme.wholeValueAxis(range, Formats.countFormat());
         XYBarRenderer renderer = (XYBarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.BLUE);
         renderer.setDrawBarOutline(false);

@@ -12,10 +12,12 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueAxisPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -24,6 +26,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
 import org.jfree.data.RangeType;
 
 /**
@@ -52,6 +55,8 @@ final class Theme {
 
     static final Stroke THIN_LINE = new BasicStroke(1.5f);
     static final Stroke THICK_LINE = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final int TARGET_TICKS = 8;
+
     static final Shape POINT = new Ellipse2D.Double(-3, -3, 6, 6);
 
     private static final Paint[] PALETTE = {BLUE, ORANGE, GREEN, VERMILLION, REDDISH_PURPLE, SKY_BLUE, YELLOW,
@@ -115,16 +120,33 @@ final class Theme {
     }
 
     /**
-     * A value axis of whole amounts (dollars, people): ticks only at whole numbers, so equal or zero values never
-     * give a row of identical labels, and zero is the floor when no plotted value is negative.
+     * A value axis of whole amounts (dollars, people): ticks at round whole numbers, about six to ten of them, so
+     * equal or zero values never give a row of identical labels; zero is the floor when no value is negative.
+     * Call it once the axis belongs to its plot, because the tick size follows the plotted data.
      */
-    static void wholeValueAxis(NumberAxis axis, NumberFormat format, double smallestValue) {
+    static void wholeValueAxis(NumberAxis axis, NumberFormat format) {
         axis.setNumberFormatOverride(format);
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         axis.setAutoRangeMinimumSize(1);
         axis.setAutoRangeIncludesZero(true);
-        if (smallestValue >= 0) {
+        Range data = axis.getPlot() instanceof ValueAxisPlot plot ? plot.getDataRange(axis) : null;
+        double smallest = data == null ? 0 : Math.min(0, data.getLowerBound());
+        double largest = data == null ? 0 : Math.max(0, data.getUpperBound());
+        if (smallest >= 0) {
             axis.setRangeType(RangeType.POSITIVE);
+        }
+        axis.setTickUnit(new NumberTickUnit(roundStep((largest - smallest) / TARGET_TICKS), format));
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code minimum}. */
+    private static double roundStep(double minimum) {
+        double step = 1;
+        while (true) {
+            for (double factor : new double[] {1, 2, 5}) {
+                if (step * factor >= minimum) {
+                    return step * factor;
+                }
+            }
+            step *= 10;
         }
     }
 

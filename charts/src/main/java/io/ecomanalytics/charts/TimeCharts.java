@@ -67,8 +67,7 @@ final class TimeCharts {
                 false, false);
         Theme.apply(chart, "No revenue to show");
         XYPlot plot = chart.getXYPlot();
-        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat(),
-                revenueByDay.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat());
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("d MMM", Locale.US));
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.SKY_BLUE);
