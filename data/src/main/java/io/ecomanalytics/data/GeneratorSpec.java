@@ -2,6 +2,7 @@ package io.ecomanalytics.data;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,6 +69,11 @@ public record GeneratorSpec(int users, int products, int categories, long transa
                     + "counts with the explicit count options if none fits");
         }
         return spec;
+    }
+
+    /** The names {@link #scale(String)} accepts, smallest first. */
+    public static List<String> scaleNames() {
+        return List.of("tiny", "small", "full");
     }
 
     public GeneratorSpec withSeed(long newSeed) {

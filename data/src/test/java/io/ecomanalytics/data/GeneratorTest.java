@@ -95,6 +95,8 @@ class GeneratorTest {
                 .containsExactly(10_000, 5_000, 25, 100_000);
         assertThat(List.of(full.transactions(), full.sessions())).containsExactly(500_000L, 2_000_000L);
         assertThat(full.sessionFiles()).isEqualTo(20);
+        assertThat(GeneratorSpec.scaleNames()).containsExactly("tiny", "small", "full");
+        assertThat(GeneratorSpec.scale("tiny").sessionFiles()).isEqualTo(2);
     }
 
     private static <T> List<String> ids(RecordStream<T> stream, java.util.function.Function<T, String> id) {
