@@ -1,0 +1,86 @@
+package io.ecomanalytics.hbase;
+
+import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.DatasetGenerator;
+import io.ecomanalytics.data.EntityType;
+import io.ecomanalytics.data.GeneratorSpec;
+import io.ecomanalytics.data.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.io.compress.Compression;
+
+/**
+ * Prints load throughput of both load paths into the in-process HBase, for each dataset scale given.
+ *
+ * <p>Arguments: {@code [scales (comma-separated, default small)] [dataset root (default /tmp/ecom-bench)]
+ * [regions (default 8)]}. A scale's dataset is generated with seed 42 into {@code <root>/<scale>} unless it is there.
+ * Figures are wall time on whatever the machine is doing; this prints, it never asserts.
+ */
+public final class HBaseLoadBenchmark {
+
+    private HBaseLoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> scales = List.of((args.length > 0 ? args[0] : "small").split(","));
+        Path root = Path.of(args.length > 1 ? args[1] : "/tmp/ecom-bench");
+        int regions = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int exitCode = 0;
+        try (EmbeddedHBase hbase = EmbeddedHBase.start(); Connection connection = HBaseSettings.of(hbase).connect()) {
+            for (String scale : scales) {
+                Path dataset = dataset(root, scale);
+                long inputBytes = sessionBytes(dataset);
+                long expected = GeneratorSpec.scale(scale).sessions();
+                for (LoadMethod method : LoadMethod.values()) {
+                    String table = "bench:" + scale + "_" + method.name().toLowerCase();
+                    SessionTableSpec spec = SessionTableSpec.forDataset(table, dataset, regions)
+                            .withCompression(Compression.Algorithm.LZ4);
+                    try (Admin admin = connection.getAdmin()) {
+                        SessionTable.drop(admin, spec.tableName());
+                        SessionTable.create(admin, spec);
+                    }
+                    LoadReport report = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(table)
+                            .withMethod(method).withExpectedSessions(expected)
+                            .withProgressInterval(Duration.ofSeconds(10)));
+                    int regionCount = new SessionQueries(connection, spec.tableName()).countsPerRegion().size();
+                    double seconds = report.elapsed().toNanos() / 1e9;
+                    System.out.printf("RESULT scale=%s method=%s sessions=%,d written=%,d failed=%d regions=%d "
+                                    + "time=%.1fs rows/s=%,.0f cellMB/s=%.1f jsonMB/s=%.1f%n",
+                            scale, method, report.read(), report.written(), report.failed(), regionCount, seconds,
+                            report.rowsPerSecond(), report.megabytesPerSecond(), inputBytes / 1e6 / seconds);
+                    if (!report.isComplete()) {
+                        exitCode = 1;
+                    }
+                    try (Admin admin = connection.getAdmin()) {
+                        SessionTable.drop(admin, spec.tableName());
+                    }
+                }
+            }
+        }
+        // HBase and ZooKeeper leave non-daemon threads behind; end the JVM explicitly.
+        System.exit(exitCode);
+    }
+
+    private static Path dataset(Path root, String scale) {
+        Path folder = root.resolve(scale);
+        if (!Files.isRegularFile(folder.resolve("users.json"))) {
+            long start = System.nanoTime();
+            DatasetGenerator.generate(GeneratorSpec.scale(scale).withSeed(42), folder, ProgressListener.NONE);
+            System.out.printf("Generated %s into %s in %.1f s%n", scale, folder, (System.nanoTime() - start) / 1e9);
+        }
+        return folder;
+    }
+
+    private static long sessionBytes(Path dataset) throws IOException {
+        long bytes = 0;
+        for (Path file : DatasetFiles.open(dataset).files(EntityType.SESSIONS)) {
+            bytes += Files.size(file);
+        }
+        return bytes;
+    }
+}
