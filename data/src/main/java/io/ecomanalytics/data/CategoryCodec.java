@@ -40,27 +40,34 @@ final class CategoryCodec implements RecordCodec<Category> {
         }
         List<Subcategory> subcategories = new ArrayList<>();
         for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-            String path = element("subcategories", index);
-            if (!JsonFields.startObject(parser, path)) {
-                throw new RecordViolation(Rule.REQUIRED, path, "a subcategory cannot be null");
+            try {
+                subcategories.add(readSubcategory(parser));
+            } catch (RecordViolation violation) {
+                throw violation.within(element("subcategories", index));
             }
-            String id = null;
-            String name = null;
-            Double margin = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "subcategory_id" -> id = string(parser, path + ".subcategory_id");
-                    case "name" -> name = string(parser, path + ".name");
-                    case "profit_margin" -> margin = floating(parser, path + ".profit_margin");
-                    default -> parser.skipChildren();
-                }
-            }
-            subcategories.add(new Subcategory(required(id, path + ".subcategory_id"), required(name, path + ".name"),
-                    required(margin, path + ".profit_margin")));
         }
         return subcategories;
+    }
+
+    private static Subcategory readSubcategory(JsonParser parser) throws IOException, RecordViolation {
+        if (!JsonFields.startObject(parser, "")) {
+            throw new RecordViolation(Rule.REQUIRED, "", "a subcategory cannot be null");
+        }
+        String id = null;
+        String name = null;
+        Double margin = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "subcategory_id" -> id = string(parser, field);
+                case "name" -> name = string(parser, field);
+                case "profit_margin" -> margin = floating(parser, field);
+                default -> parser.skipChildren();
+            }
+        }
+        return new Subcategory(required(id, "subcategory_id"), required(name, "name"),
+                required(margin, "profit_margin"));
     }
 
     @Override

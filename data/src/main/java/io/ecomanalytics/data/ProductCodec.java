@@ -57,24 +57,31 @@ final class ProductCodec implements RecordCodec<Product> {
         }
         List<PriceHistoryEntry> history = new ArrayList<>();
         for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-            String path = element("price_history", index);
-            if (!JsonFields.startObject(parser, path)) {
-                throw new RecordViolation(Rule.REQUIRED, path, "a price history entry cannot be null");
+            try {
+                history.add(readEntry(parser));
+            } catch (RecordViolation violation) {
+                throw violation.within(element("price_history", index));
             }
-            BigDecimal price = null;
-            Instant date = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "price" -> price = decimal(parser, path + ".price");
-                    case "date" -> date = datetime(parser, path + ".date");
-                    default -> parser.skipChildren();
-                }
-            }
-            history.add(new PriceHistoryEntry(required(price, path + ".price"), required(date, path + ".date")));
         }
         return history;
+    }
+
+    private static PriceHistoryEntry readEntry(JsonParser parser) throws IOException, RecordViolation {
+        if (!JsonFields.startObject(parser, "")) {
+            throw new RecordViolation(Rule.REQUIRED, "", "a price history entry cannot be null");
+        }
+        BigDecimal price = null;
+        Instant date = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "price" -> price = decimal(parser, field);
+                case "date" -> date = datetime(parser, field);
+                default -> parser.skipChildren();
+            }
+        }
+        return new PriceHistoryEntry(required(price, "price"), required(date, "date"));
     }
 
     @Override

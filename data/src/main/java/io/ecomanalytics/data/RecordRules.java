@@ -33,8 +33,9 @@ final class RecordRules {
         for (int i = 0; i < subcategories.size(); i++) {
             double margin = subcategories.get(i).profitMargin();
             if (!(margin >= 0 && margin <= 1)) {
-                throw new RecordViolation(Rule.RANGE, JsonFields.element("subcategories", i) + ".profit_margin",
-                        "profit margin " + margin + " is not a fraction between 0 and 1");
+                throw new RecordViolation(Rule.RANGE, "profit_margin",
+                        "profit margin " + margin + " is not a fraction between 0 and 1")
+                        .within(JsonFields.element("subcategories", i));
             }
         }
     }
@@ -47,7 +48,11 @@ final class RecordRules {
         }
         List<PriceHistoryEntry> history = product.priceHistory();
         for (int i = 0; i < history.size(); i++) {
-            amount(history.get(i).price(), JsonFields.element("price_history", i) + ".price");
+            try {
+                amount(history.get(i).price(), "price");
+            } catch (RecordViolation violation) {
+                throw violation.within(JsonFields.element("price_history", i));
+            }
         }
         reference(references.categories(), product.categoryId(), "category_id", "category");
     }
@@ -61,18 +66,12 @@ final class RecordRules {
         }
         BigDecimal itemSum = BigDecimal.ZERO;
         for (int i = 0; i < items.size(); i++) {
-            TransactionItem item = items.get(i);
-            String path = JsonFields.element("items", i);
-            if (item.quantity() <= 0) {
-                throw new RecordViolation(Rule.RANGE, path + ".quantity",
-                        "quantity " + item.quantity() + " is not positive");
+            try {
+                checkItem(items.get(i));
+            } catch (RecordViolation violation) {
+                throw violation.within(JsonFields.element("items", i));
             }
-            amount(item.unitPrice(), path + ".unit_price");
-            amount(item.subtotal(), path + ".subtotal");
-            BigDecimal expected = item.unitPrice().multiply(BigDecimal.valueOf(item.quantity()));
-            agree(item.subtotal(), expected, path + ".subtotal",
-                    "quantity " + item.quantity() + " x unit_price " + item.unitPrice().toPlainString());
-            itemSum = itemSum.add(item.subtotal());
+            itemSum = itemSum.add(items.get(i).subtotal());
         }
         amount(transaction.subtotal(), "subtotal");
         amount(transaction.discount(), "discount");
@@ -87,9 +86,23 @@ final class RecordRules {
                         + transaction.discount().toPlainString());
         reference(references.users(), transaction.userId(), "user_id", "user");
         for (int i = 0; i < items.size(); i++) {
-            reference(references.products(), items.get(i).productId(),
-                    JsonFields.element("items", i) + ".product_id", "product");
+            try {
+                reference(references.products(), items.get(i).productId(), "product_id", "product");
+            } catch (RecordViolation violation) {
+                throw violation.within(JsonFields.element("items", i));
+            }
         }
+    }
+
+    private static void checkItem(TransactionItem item) throws RecordViolation {
+        if (item.quantity() <= 0) {
+            throw new RecordViolation(Rule.RANGE, "quantity", "quantity " + item.quantity() + " is not positive");
+        }
+        amount(item.unitPrice(), "unit_price");
+        amount(item.subtotal(), "subtotal");
+        BigDecimal expected = item.unitPrice().multiply(BigDecimal.valueOf(item.quantity()));
+        agree(item.subtotal(), expected, "subtotal",
+                "quantity " + item.quantity() + " x unit_price " + item.unitPrice().toPlainString());
     }
 
     static void checkSession(Session session, References references) throws RecordViolation {
@@ -106,39 +119,58 @@ final class RecordRules {
         chronology(session.startTime(), session.endTime(), "end_time", "start_time");
         List<PageView> pageViews = session.pageViews();
         for (int i = 0; i < pageViews.size(); i++) {
-            PageView view = pageViews.get(i);
-            String path = JsonFields.element("page_views", i);
-            enumeration(Vocabulary.PAGE_TYPES, view.pageType(), path + ".page_type");
-            if (view.viewDuration() < 0 || view.viewDuration() > MAX_DURATION_SECONDS) {
-                throw new RecordViolation(Rule.RANGE, path + ".view_duration", "view duration "
-                        + view.viewDuration() + " s is outside 0.." + MAX_DURATION_SECONDS);
+            try {
+                checkPageView(pageViews.get(i));
+            } catch (RecordViolation violation) {
+                throw violation.within(JsonFields.element("page_views", i));
             }
         }
         for (Map.Entry<String, CartItem> entry : session.cartContents().entrySet()) {
-            String path = "cart_contents." + entry.getKey();
-            if (entry.getValue().quantity() <= 0) {
-                throw new RecordViolation(Rule.RANGE, path + ".quantity",
-                        "quantity " + entry.getValue().quantity() + " is not positive");
+            try {
+                if (entry.getValue().quantity() <= 0) {
+                    throw new RecordViolation(Rule.RANGE, "quantity",
+                            "quantity " + entry.getValue().quantity() + " is not positive");
+                }
+                amount(entry.getValue().price(), "price");
+            } catch (RecordViolation violation) {
+                throw violation.within("cart_contents." + entry.getKey());
             }
-            amount(entry.getValue().price(), path + ".price");
         }
         reference(references.users(), session.userId(), "user_id", "user");
         for (int i = 0; i < pageViews.size(); i++) {
-            PageView view = pageViews.get(i);
-            String path = JsonFields.element("page_views", i);
-            if (view.productId() != null) {
-                reference(references.products(), view.productId(), path + ".product_id", "product");
-            }
-            if (view.categoryId() != null) {
-                reference(references.categories(), view.categoryId(), path + ".category_id", "category");
+            try {
+                checkPageViewReferences(pageViews.get(i), references);
+            } catch (RecordViolation violation) {
+                throw violation.within(JsonFields.element("page_views", i));
             }
         }
         List<String> viewed = session.viewedProducts();
         for (int i = 0; i < viewed.size(); i++) {
-            reference(references.products(), viewed.get(i), JsonFields.element("viewed_products", i), "product");
+            try {
+                reference(references.products(), viewed.get(i), "", "product");
+            } catch (RecordViolation violation) {
+                throw violation.within(JsonFields.element("viewed_products", i));
+            }
         }
         for (String productId : session.cartContents().keySet()) {
             reference(references.products(), productId, "cart_contents." + productId, "product");
+        }
+    }
+
+    private static void checkPageView(PageView view) throws RecordViolation {
+        enumeration(Vocabulary.PAGE_TYPES, view.pageType(), "page_type");
+        if (view.viewDuration() < 0 || view.viewDuration() > MAX_DURATION_SECONDS) {
+            throw new RecordViolation(Rule.RANGE, "view_duration", "view duration " + view.viewDuration()
+                    + " s is outside 0.." + MAX_DURATION_SECONDS);
+        }
+    }
+
+    private static void checkPageViewReferences(PageView view, References references) throws RecordViolation {
+        if (view.productId() != null) {
+            reference(references.products(), view.productId(), "product_id", "product");
+        }
+        if (view.categoryId() != null) {
+            reference(references.categories(), view.categoryId(), "category_id", "category");
         }
     }
 

@@ -15,6 +15,14 @@ final class RecordViolation extends Exception {
         this.field = field;
     }
 
+    /**
+     * The same violation seen from the enclosing value: {@code quantity} inside {@code items[2]} becomes
+     * {@code items[2].quantity}. Paths are built only when something is wrong, never on the hot path.
+     */
+    RecordViolation within(String prefix) {
+        return new RecordViolation(rule, field.isEmpty() ? prefix : prefix + "." + field, getMessage());
+    }
+
     Rule rule() {
         return rule;
     }

@@ -112,8 +112,11 @@ final class SessionCodec implements RecordCodec<Session> {
         }
         List<String> viewed = new ArrayList<>();
         for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-            String path = element("viewed_products", index);
-            viewed.add(required(string(parser, path), path));
+            try {
+                viewed.add(required(string(parser, ""), ""));
+            } catch (RecordViolation violation) {
+                throw violation.within(element("viewed_products", index));
+            }
         }
         return viewed;
     }
@@ -124,36 +127,38 @@ final class SessionCodec implements RecordCodec<Session> {
         }
         List<PageView> pageViews = new ArrayList<>(16);
         for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-            if (!JsonFields.startObject(parser, "page_views")) {
-                throw new RecordViolation(Rule.REQUIRED, element("page_views", index), "a page view cannot be null");
+            try {
+                pageViews.add(readPageView(parser));
+            } catch (RecordViolation violation) {
+                throw violation.within(element("page_views", index));
             }
-            Instant timestamp = null;
-            String pageType = null;
-            String productId = null;
-            String categoryId = null;
-            Integer viewDuration = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "timestamp" -> timestamp = datetime(parser, element("page_views", index) + ".timestamp");
-                    case "page_type" -> pageType = string(parser, element("page_views", index) + ".page_type");
-                    case "product_id" -> productId = string(parser, element("page_views", index) + ".product_id");
-                    case "category_id" -> categoryId = string(parser, element("page_views", index) + ".category_id");
-                    case "view_duration" ->
-                            viewDuration = integer(parser, element("page_views", index) + ".view_duration");
-                    default -> parser.skipChildren();
-                }
-            }
-            if (timestamp == null || pageType == null || viewDuration == null) {
-                String path = element("page_views", index);
-                required(timestamp, path + ".timestamp");
-                required(pageType, path + ".page_type");
-                required(viewDuration, path + ".view_duration");
-            }
-            pageViews.add(new PageView(timestamp, pageType, productId, categoryId, viewDuration));
         }
         return pageViews;
+    }
+
+    private static PageView readPageView(JsonParser parser) throws IOException, RecordViolation {
+        if (!JsonFields.startObject(parser, "")) {
+            throw new RecordViolation(Rule.REQUIRED, "", "a page view cannot be null");
+        }
+        Instant timestamp = null;
+        String pageType = null;
+        String productId = null;
+        String categoryId = null;
+        Integer viewDuration = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "timestamp" -> timestamp = datetime(parser, field);
+                case "page_type" -> pageType = string(parser, field);
+                case "product_id" -> productId = string(parser, field);
+                case "category_id" -> categoryId = string(parser, field);
+                case "view_duration" -> viewDuration = integer(parser, field);
+                default -> parser.skipChildren();
+            }
+        }
+        return new PageView(required(timestamp, "timestamp"), required(pageType, "page_type"), productId, categoryId,
+                required(viewDuration, "view_duration"));
     }
 
     private static Map<String, CartItem> readCart(JsonParser parser) throws IOException, RecordViolation {
@@ -163,25 +168,32 @@ final class SessionCodec implements RecordCodec<Session> {
         Map<String, CartItem> cart = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String productId = parser.currentName();
-            String path = "cart_contents." + productId;
             parser.nextToken();
-            if (!JsonFields.startObject(parser, path)) {
-                throw new RecordViolation(Rule.REQUIRED, path, "a cart entry cannot be null");
+            try {
+                cart.put(productId, readCartItem(parser));
+            } catch (RecordViolation violation) {
+                throw violation.within("cart_contents." + productId);
             }
-            Integer quantity = null;
-            BigDecimal price = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "quantity" -> quantity = integer(parser, path + ".quantity");
-                    case "price" -> price = decimal(parser, path + ".price");
-                    default -> parser.skipChildren();
-                }
-            }
-            cart.put(productId, new CartItem(required(quantity, path + ".quantity"), required(price, path + ".price")));
         }
         return cart;
+    }
+
+    private static CartItem readCartItem(JsonParser parser) throws IOException, RecordViolation {
+        if (!JsonFields.startObject(parser, "")) {
+            throw new RecordViolation(Rule.REQUIRED, "", "a cart entry cannot be null");
+        }
+        Integer quantity = null;
+        BigDecimal price = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "quantity" -> quantity = integer(parser, field);
+                case "price" -> price = decimal(parser, field);
+                default -> parser.skipChildren();
+            }
+        }
+        return new CartItem(required(quantity, "quantity"), required(price, "price"));
     }
 
     @Override

@@ -60,30 +60,36 @@ final class TransactionCodec implements RecordCodec<Transaction> {
         }
         List<TransactionItem> items = new ArrayList<>(4);
         for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-            String path = element("items", index);
-            if (!JsonFields.startObject(parser, path)) {
-                throw new RecordViolation(Rule.REQUIRED, path, "an item cannot be null");
+            try {
+                items.add(readItem(parser));
+            } catch (RecordViolation violation) {
+                throw violation.within(element("items", index));
             }
-            String productId = null;
-            Integer quantity = null;
-            BigDecimal unitPrice = null;
-            BigDecimal subtotal = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "product_id" -> productId = string(parser, path + ".product_id");
-                    case "quantity" -> quantity = integer(parser, path + ".quantity");
-                    case "unit_price" -> unitPrice = decimal(parser, path + ".unit_price");
-                    case "subtotal" -> subtotal = decimal(parser, path + ".subtotal");
-                    default -> parser.skipChildren();
-                }
-            }
-            items.add(new TransactionItem(required(productId, path + ".product_id"),
-                    required(quantity, path + ".quantity"), required(unitPrice, path + ".unit_price"),
-                    required(subtotal, path + ".subtotal")));
         }
         return items;
+    }
+
+    private static TransactionItem readItem(JsonParser parser) throws IOException, RecordViolation {
+        if (!JsonFields.startObject(parser, "")) {
+            throw new RecordViolation(Rule.REQUIRED, "", "an item cannot be null");
+        }
+        String productId = null;
+        Integer quantity = null;
+        BigDecimal unitPrice = null;
+        BigDecimal subtotal = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "product_id" -> productId = string(parser, field);
+                case "quantity" -> quantity = integer(parser, field);
+                case "unit_price" -> unitPrice = decimal(parser, field);
+                case "subtotal" -> subtotal = decimal(parser, field);
+                default -> parser.skipChildren();
+            }
+        }
+        return new TransactionItem(required(productId, "product_id"), required(quantity, "quantity"),
+                required(unitPrice, "unit_price"), required(subtotal, "subtotal"));
     }
 
     @Override
