@@ -10,7 +10,7 @@ import java.util.List;
  * the box (Tukey), values beyond them are outliers.
  */
 record BoxStatistics(double mean, double median, double lowerQuartile, double upperQuartile, double lowerWhisker,
-                     double upperWhisker, double minimum, double maximum, List<Double> outliers) {
+                     double upperWhisker, List<Double> outliers) {
 
     static BoxStatistics of(double[] values) {
         double[] sorted = values.clone();
@@ -36,7 +36,7 @@ record BoxStatistics(double mean, double median, double lowerQuartile, double up
             }
         }
         return new BoxStatistics(sum / sorted.length, quantile(sorted, 0.5), lowerQuartile, upperQuartile,
-                lowerWhisker, upperWhisker, sorted[0], sorted[sorted.length - 1], List.copyOf(outliers));
+                lowerWhisker, upperWhisker, List.copyOf(outliers));
     }
 
     private static double quantile(double[] sorted, double probability) {

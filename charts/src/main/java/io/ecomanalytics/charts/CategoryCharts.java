@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -142,7 +143,7 @@ final class CategoryCharts {
         renderer.setDefaultPositiveItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         CategoryAxis domain = plot.getDomainAxis();
-        domain.setMaximumCategoryLabelLines(2);
+        domain.setMaximumCategoryLabelLines(3);
 
         String takeaway;
         if (steps.size() < 2 || steps.get(0).count() == 0) {
@@ -165,8 +166,8 @@ final class CategoryCharts {
             }
             String biggestDrop = worst < 0 ? "" : "; the biggest drop is from " + steps.get(worst - 1).name()
                     + " to " + steps.get(worst).name() + ", where only " + Formats.percent(worstRate) + " continue";
-            takeaway = Formats.percent(last.count() / (double) first.count()) + " of " + first.name().toLowerCase()
-                    + " reach " + last.name().toLowerCase() + biggestDrop + ".";
+            takeaway = Formats.percent(last.count() / (double) first.count()) + " of " + first.name().toLowerCase(Locale.ROOT)
+                    + " reach " + last.name().toLowerCase(Locale.ROOT) + biggestDrop + ".";
         }
         return new ChartDrawing(ChartKind.CONVERSION_FUNNEL, chart, title, takeaway);
     }
@@ -192,9 +193,9 @@ final class CategoryCharts {
                 "Lifetime value (US dollars)", dataset, false);
         Theme.apply(chart, "No customer lifetime values to show");
         long beyondWhiskers = statistics.values().stream().mapToLong(box -> box.outliers().size()).sum();
-        Theme.addSubtitle(chart, "Boxes hold the middle half of each segment, the line is the median; whiskers reach "
-                + "1.5 box heights" + (beyondWhiskers == 0 ? ""
-                : "; " + Formats.quantity(beyondWhiskers, "customer", "customers") + " beyond them not drawn"));
+        Theme.addSubtitle(chart, "Box = middle half of the segment, line = median, whiskers = 1.5 box heights"
+                + (beyondWhiskers == 0 ? ""
+                : " (" + Formats.quantity(beyondWhiskers, "customer", "customers") + " beyond, not drawn)"));
         CategoryPlot plot = chart.getCategoryPlot();
         Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat());
         BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
@@ -239,10 +240,11 @@ final class CategoryCharts {
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         Theme.wholeValueAxis(range, Formats.wholeCurrencyFormat());
         // Room at the bar ends for the value labels.
-        range.setUpperMargin(0.2);
+        range.setUpperMargin(0.3);
         CategoryAxis domain = plot.getDomainAxis();
         // Long category names get up to 40% of the width instead of being cut with "...".
         domain.setMaximumCategoryLabelWidthRatio(0.4f);
+        domain.setMaximumCategoryLabelLines(3);
         domain.setCategoryMargin(0.25);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.BLUE);

@@ -2,6 +2,7 @@ package io.ecomanalytics.charts;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
@@ -124,7 +125,7 @@ final class DistributionCharts {
                 takeaway = "Sales or session durations do not vary between customers, so they cannot be related.";
             } else {
                 takeaway = "Sales and average session duration show " + strength(correlation)
-                        + " (Pearson r = " + String.format(java.util.Locale.US, "%.2f", correlation) + ") across "
+                        + " (Pearson r = " + String.format(Locale.US, "%.2f", correlation) + ") across "
                         + Formats.count(customers.size()) + " customers.";
             }
         }

@@ -79,10 +79,6 @@ final class Formats {
         return decimalFormat().format(value);
     }
 
-    static String preciseDecimal(double value) {
-        return preciseDecimalFormat().format(value);
-    }
-
     /** "1 customer", "2 customers". */
     static String quantity(long count, String singular, String plural) {
         return count(count) + " " + (count == 1 ? singular : plural);

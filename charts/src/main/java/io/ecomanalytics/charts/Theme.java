@@ -13,6 +13,7 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
@@ -134,20 +135,19 @@ final class Theme {
         if (smallest >= 0) {
             axis.setRangeType(RangeType.POSITIVE);
         }
-        axis.setTickUnit(new NumberTickUnit(roundStep((largest - smallest) / TARGET_TICKS), format));
-    }
-
-    /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code minimum}. */
-    private static double roundStep(double minimum) {
-        double step = 1;
-        while (true) {
+        // Offer only round steps that give at most about eight ticks; JFreeChart then picks the smallest of them
+        // whose labels do not overlap at the chart's actual size.
+        double minimumStep = (largest - smallest) / TARGET_TICKS;
+        TickUnits units = new TickUnits();
+        for (double magnitude = 1; magnitude <= 1e15; magnitude *= 10) {
             for (double factor : new double[] {1, 2, 5}) {
-                if (step * factor >= minimum) {
-                    return step * factor;
+                if (factor * magnitude >= minimumStep) {
+                    units.add(new NumberTickUnit(factor * magnitude, format));
                 }
             }
-            step *= 10;
         }
+        axis.setStandardTickUnits(units);
+        axis.setAutoTickUnitSelection(true);
     }
 
     /** An empty chart keeps its axis titles but drops tick labels, which would only number an arbitrary range. */
