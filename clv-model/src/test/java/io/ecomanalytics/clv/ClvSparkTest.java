@@ -77,6 +77,17 @@ class ClvSparkTest {
     }
 
     @Test
+    void refusesToFitHistoriesWithNulls() {
+        Dataset<Row> withNull = SharedSpark.session().createDataFrame(List.of(
+                RowFactory.create("a", 1L, null, 38.0, 10.0, "x"),
+                RowFactory.create("b", 0L, 0.0, 38.0, 0.0, "x")), INPUT);
+        assertThatThrownBy(() -> ClvSpark.fitBgNbd(withNull))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the customer DataFrame has 1 rows with a null among"
+                        + " [frequency, recency, T, count] ([1,null,38.0,1]); fill the summary");
+    }
+
+    @Test
     void namesMissingColumns() {
         Dataset<Row> incomplete = customers.drop("T");
         assertThatThrownBy(() -> ClvSpark.fitBgNbd(incomplete))
