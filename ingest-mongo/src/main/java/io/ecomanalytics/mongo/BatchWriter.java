@@ -11,6 +11,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -18,13 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes batches of documents into one collection as unordered bulk upserts (replace by {@code _id}), retrying
- * transient errors with exponential backoff, and counts what each batch did.
+ * Writes batches of documents into one collection, idempotently by {@code _id}, retrying transient errors with
+ * exponential backoff, and counts what each batch did.
  */
 final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
@@ -34,6 +36,8 @@ final class BatchWriter {
             13435, 13436);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoCollectionName name;
     private final MongoCollection<Document> collection;
@@ -64,33 +68,69 @@ final class BatchWriter {
     }
 
     /**
-     * Writes one batch; a document the server refuses becomes a {@link LoadFailure} while the others land.
+     * Writes one batch so that afterwards each document is stored exactly once under its {@code _id}: an unordered
+     * insert first (the fast path of a first load), then a replace-by-{@code _id} upsert of the documents whose
+     * insert hit a duplicate key (the documents of a reload, or of a batch retried after it partly landed). A
+     * document the server refuses otherwise, or refuses again on the upsert, becomes a {@link LoadFailure} while
+     * the others land.
      *
      * @throws MongoLoadException when the batch still fails transiently after the last attempt, or fails otherwise
      */
-    void write(List<Document> documents, List<WriteModel<Document>> models) {
+    void write(List<Document> documents) {
+        List<Document> existing = retrying(documents.size(), () -> insert(documents));
+        if (!existing.isEmpty()) {
+            retrying(existing.size(), () -> {
+                replace(existing);
+                return List.of();
+            });
+        }
+    }
+
+    /** Inserts the documents and returns those that hit a duplicate key. */
+    private List<Document> insert(List<Document> documents) {
+        try {
+            collection.insertMany(documents, UNORDERED_INSERT);
+            inserted += documents.size();
+            return List.of();
+        } catch (MongoBulkWriteException e) {
+            warnOnWriteConcern(e);
+            inserted += documents.size() - e.getWriteErrors().size();
+            List<Document> duplicates = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                Document document = documents.get(error.getIndex());
+                if (error.getCode() == DUPLICATE_KEY) {
+                    duplicates.add(document);
+                } else {
+                    fail(document, error);
+                }
+            }
+            return duplicates;
+        }
+    }
+
+    private void replace(List<Document> documents) {
+        try {
+            count(collection.bulkWrite(upserts(documents), UNORDERED));
+        } catch (MongoBulkWriteException e) {
+            warnOnWriteConcern(e);
+            count(e.getWriteResult());
+            for (BulkWriteError error : e.getWriteErrors()) {
+                fail(documents.get(error.getIndex()), error);
+            }
+        }
+    }
+
+    private <R> R retrying(int size, Supplier<R> write) {
         Duration backoff = options.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                count(collection.bulkWrite(models, UNORDERED));
-                return;
-            } catch (MongoBulkWriteException e) {
-                count(e.getWriteResult());
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    fail(String.valueOf(documents.get(error.getIndex()).get("_id")),
-                            "server error " + error.getCode() + ": " + MongoUris.mask(error.getMessage()));
-                }
-                if (e.getWriteConcernError() != null) {
-                    LOG.warn("Batch into {} was written but its write concern was not satisfied: {}", name,
-                            e.getWriteConcernError().getMessage());
-                }
-                return;
+                return write.get();
             } catch (MongoException e) {
                 if (!isTransient(e)) {
-                    throw new MongoLoadException("Writing a batch of " + documents.size() + " documents into "
-                            + name + " at " + maskedUri + " failed: " + MongoUris.mask(e.getMessage())
-                            + ". This is not a transient error, so it was not retried; fix the cause and run the"
-                            + " load again (it is idempotent).", e);
+                    throw new MongoLoadException("Writing a batch of " + size + " documents into " + name + " at "
+                            + maskedUri + " failed: " + MongoUris.mask(e.getMessage()) + ". This is not a transient"
+                            + " error, so it was not retried; fix the cause and run the load again (it is"
+                            + " idempotent).", e);
                 }
                 if (attempt >= options.maxAttempts()) {
                     throw new MongoLoadException("Writing into " + name + " at " + maskedUri + " failed after "
@@ -103,6 +143,13 @@ final class BatchWriter {
                 pause(backoff);
                 backoff = backoff.multipliedBy(2);
             }
+        }
+    }
+
+    private void warnOnWriteConcern(MongoBulkWriteException e) {
+        if (e.getWriteConcernError() != null) {
+            LOG.warn("A batch into {} was written but its write concern was not satisfied: {}", name,
+                    e.getWriteConcernError().getMessage());
         }
     }
 
@@ -126,7 +173,9 @@ final class BatchWriter {
         unchanged += matched - modified;
     }
 
-    private void fail(String id, String reason) {
+    private void fail(Document document, BulkWriteError error) {
+        String id = String.valueOf(document.get("_id"));
+        String reason = "server error " + error.getCode() + ": " + MongoUris.mask(error.getMessage());
         failed++;
         if (failures.size() < LoadReport.MAX_FAILURES_KEPT) {
             failures.add(new LoadFailure(name, id, reason));

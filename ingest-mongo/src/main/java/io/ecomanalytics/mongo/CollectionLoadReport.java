@@ -1,6 +1,7 @@
 package io.ecomanalytics.mongo;
 
 import io.ecomanalytics.data.Rule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +17,11 @@ import java.util.Map;
  * @param rejectedByRule records the validating reader rejected, by the rule they broke (they never reach the server)
  * @param failed         documents the server refused
  * @param failures       the first {@value LoadReport#MAX_FAILURES_KEPT} refusals with id and reason
+ * @param elapsed        the wall time of this collection's load (read, validate, map and write)
  */
 public record CollectionLoadReport(MongoCollectionName collection, long read, long inserted, long updated,
                                    long unchanged, Map<Rule, Long> rejectedByRule, long failed,
-                                   List<LoadFailure> failures) {
+                                   List<LoadFailure> failures, Duration elapsed) {
 
     public CollectionLoadReport {
         rejectedByRule = Map.copyOf(rejectedByRule);
@@ -34,5 +36,10 @@ public record CollectionLoadReport(MongoCollectionName collection, long read, lo
     /** Documents the server accepted: inserted + updated + unchanged. */
     public long written() {
         return inserted + updated + unchanged;
+    }
+
+    /** Records read per second of {@link #elapsed()}. */
+    public double recordsPerSecond() {
+        return read / Math.max(1e-9, elapsed.toNanos() / 1e9);
     }
 }

@@ -1,10 +1,8 @@
 package io.ecomanalytics.mongo;
 
-import com.mongodb.client.model.WriteModel;
 import io.ecomanalytics.data.DatasetFiles;
 import io.ecomanalytics.data.EntityType;
 import io.ecomanalytics.data.FileCounts;
-import io.ecomanalytics.data.RecordStream;
 import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.ValidatingDataset;
 import java.nio.file.Path;
@@ -18,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a dataset folder into MongoDB: categories, products, users, then transactions (referenced before
- * referencing). Records stream from the data module's validating reader (one batch in memory at a time); rejected
- * records are counted by rule and never sent; accepted ones are written in unordered bulk upserts by {@code _id}, so
- * a reload, or a re-run after a failure, leaves exactly one document per record.
+ * referencing). Records stream from the data module's validating reader, on a thread of their own so that parsing
+ * overlaps writing (a few batches in memory at a time); rejected records are counted by rule and never sent; accepted
+ * ones are written in unordered bulk batches, idempotently by {@code _id} (insert, then replace what already
+ * existed), so a reload, or a re-run after a failure, leaves exactly one document per record.
  *
  * <p>Obtain one from {@link MongoStore#loader(LoadOptions)}.
  */
@@ -75,47 +74,39 @@ public final class MongoLoader {
     private <T> CollectionLoadReport load(DatasetFiles dataset, ValidatingDataset validating, RejectCounter rejects,
                                           EntityType<T> type, MongoCollectionName name,
                                           Function<T, Document> mapper) {
+        long start = System.nanoTime();
         long expected = RecordCounter.count(dataset.files(type));
         BatchWriter writer = new BatchWriter(name, store.collection(name), options, store.settings().maskedUri());
-        Progress progress = new Progress(name, expected);
-        try (RecordStream<T> records = validating.accepted(type)) {
-            List<Document> batch = new ArrayList<>(options.batchSize());
-            while (records.hasNext()) {
-                batch.add(mapper.apply(records.next()));
-                if (batch.size() == options.batchSize()) {
-                    write(writer, batch);
-                    // Each of the four entities is one file, so the record index counts the records processed.
-                    progress.update(records.position().recordIndex() + 1);
-                    batch = new ArrayList<>(options.batchSize());
-                }
-            }
-            if (!batch.isEmpty()) {
-                write(writer, batch);
+        Progress progress = new Progress(name, expected, start);
+        try (BatchProducer<T> batches = new BatchProducer<>(name.collectionName(), () -> validating.accepted(type),
+                mapper, options.batchSize())) {
+            for (BatchProducer.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                writer.write(batch.documents());
+                // Each of the four entities is one file, so the record index counts the records processed.
+                progress.update(batch.processed());
             }
         }
         long read = validating.report().files().stream().filter(file -> file.entity().equals(type.name()))
                 .mapToLong(FileCounts::read).sum();
         CollectionLoadReport report = new CollectionLoadReport(name, read, writer.inserted(), writer.updated(),
-                writer.unchanged(), rejects.rejectedByRule(type), writer.failed(), writer.failures());
+                writer.unchanged(), rejects.rejectedByRule(type), writer.failed(), writer.failures(),
+                progress.elapsed());
         progress.finish(report);
         return report;
-    }
-
-    private static void write(BatchWriter writer, List<Document> batch) {
-        List<WriteModel<Document>> models = BatchWriter.upserts(batch);
-        writer.write(batch, models);
     }
 
     /** Rate, ETA and the rate-limited progress log of one collection. */
     private final class Progress {
         private final MongoCollectionName name;
         private final long expected;
-        private final long start = System.nanoTime();
-        private long lastLog = start;
+        private final long start;
+        private long lastLog;
 
-        Progress(MongoCollectionName name, long expected) {
+        Progress(MongoCollectionName name, long expected, long start) {
             this.name = name;
             this.expected = expected;
+            this.start = start;
+            this.lastLog = start;
         }
 
         void update(long processed) {
@@ -133,12 +124,14 @@ public final class MongoLoader {
             options.progressListener().onProgress(progress);
         }
 
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
         void finish(CollectionLoadReport report) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("{}: read {}, inserted {}, updated {}, unchanged {}, rejected {}, failed {} in {} ms ({} docs/s)",
                     name, report.read(), report.inserted(), report.updated(), report.unchanged(), report.rejected(),
-                    report.failed(), elapsed.toMillis(),
-                    Math.round(report.written() / Math.max(1e-9, elapsed.toNanos() / 1e9)));
+                    report.failed(), report.elapsed().toMillis(), Math.round(report.recordsPerSecond()));
         }
 
         private String percent(long processed) {
