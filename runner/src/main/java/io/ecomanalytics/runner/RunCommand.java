@@ -1,48 +1,99 @@
 package io.ecomanalytics.runner;
 
-import io.ecomanalytics.hbase.EmbeddedHBase;
-import io.ecomanalytics.mongo.EmbeddedMongoServer;
+import io.ecomanalytics.clv.EngagementWeights;
+import io.ecomanalytics.data.GeneratorSpec;
+import io.ecomanalytics.hbase.LoadMethod;
 import java.io.PrintWriter;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The default command. It starts the embedded MongoDB-protocol server and the in-process HBase, a Spark session, and
- * proves the three work together: one record through each store and back through Spark.
+ * The default command: the whole pipeline, from a dataset (generated or read) to the results folder, on embedded
+ * stores and a local Spark unless configured otherwise.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the pipeline on embedded stores and a local Spark (the default command).")
+        description = "Run the whole pipeline: dataset -> validation -> MongoDB + HBase -> Spark analytics -> CLV ->"
+                + " results, charts and report (the default command).")
 final class RunCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--spark-master", defaultValue = "${env:ECOM_SPARK_MASTER:-local[*]}",
-            description = "Spark master URL (default: ${DEFAULT-VALUE}; env ECOM_SPARK_MASTER).")
-    private String sparkMaster = "local[*]";
+    @Mixin
+    private PipelineOptions pipeline = new PipelineOptions();
+
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
+
+    @Mixin
+    private SparkOptions sparkOptions = new SparkOptions();
 
     @Override
     public Integer call() throws Exception {
+        PipelineSettings settings = pipeline.settings(spec);
         PrintWriter out = spec.commandLine().getOut();
-        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start();
-                EmbeddedHBase hbase = EmbeddedHBase.start();
-                SparkSession spark = SparkSessions.create(sparkMaster, Map.of())) {
-            StoreRoundTrip.Outcome result = StoreRoundTrip.run(spark, mongo.connectionString(), hbase.configuration());
-            out.println("MongoDB  " + mongo.connectionString() + ": wrote " + result.mongoWritten()
-                    + ", read back by the driver " + result.mongoReadByDriver() + ", by Spark " + result.mongoReadBySpark());
-            out.println("HBase    " + hbase.zooKeeperAddress() + ": wrote " + result.hbaseWritten()
-                    + ", read back by the client " + result.hbaseReadByClient() + ", by Spark " + result.hbaseReadBySpark());
-            out.println("Spark    " + spark.version() + " (" + spark.sparkContext().master() + ")");
-            LOG.info("Round trip through MongoDB, HBase and Spark complete");
+        try (Stores stores = Stores.open(storeOptions);
+                SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
+            out.println(stores.describe());
+            RunSummary summary = new Pipeline(settings, stores, spark).run();
+            out.print(StageTimer.table(summary.stages()));
+            out.println("Results in " + settings.out().toAbsolutePath().normalize() + ": " + ReportStage.REPORT_FILE
+                    + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");
         }
         return ExitCodes.OK;
+    }
+
+    /** The options of a pipeline run, shared by {@code run} and {@code bench}. */
+    static final class PipelineOptions {
+        @Option(names = "--data", description = "An existing dataset folder (default: generate one at --scale).")
+        Path data;
+
+        @Option(names = "--scale", defaultValue = "small",
+                description = "Scale of the generated dataset: tiny, small or full (default: ${DEFAULT-VALUE}).")
+        String scale = "small";
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
+        long seed = GeneratorSpec.DEFAULT_SEED;
+
+        @Option(names = "--out", defaultValue = "output", description = "Results folder (default: ${DEFAULT-VALUE}).")
+        Path out = Path.of("output");
+
+        @Option(names = "--horizon-months", defaultValue = "12",
+                description = "CLV horizon in months (default: ${DEFAULT-VALUE}).")
+        int horizonMonths = 12;
+
+        @Option(names = "--monthly-discount", defaultValue = "0.01",
+                description = "CLV monthly discount rate (default: ${DEFAULT-VALUE}).")
+        double monthlyDiscount = 0.01;
+
+        @Option(names = "--hbase-regions", defaultValue = "4",
+                description = "Regions the sessions table is pre-split into (default: ${DEFAULT-VALUE}).")
+        int hbaseRegions = 4;
+
+        @Option(names = "--hbase-load", defaultValue = "BUFFERED_MUTATOR",
+                description = "How sessions reach HBase: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        LoadMethod hbaseLoad = LoadMethod.BUFFERED_MUTATOR;
+
+        @Option(names = "--mongo-batch-size", defaultValue = "1000",
+                description = "Documents per MongoDB bulk write (default: ${DEFAULT-VALUE}).")
+        int mongoBatchSize = 1000;
+
+        PipelineSettings settings(CommandSpec spec) {
+            if (data != null && !Files.isDirectory(data)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid value for option '--data': " + data + " is not a folder.");
+            }
+            return new PipelineSettings(Optional.ofNullable(data),
+                    GenerateCommand.scaleSpecification(spec, scale).withSeed(seed), out, horizonMonths,
+                    monthlyDiscount, EngagementWeights.DEFAULT, hbaseRegions, hbaseLoad, mongoBatchSize);
+        }
     }
 }

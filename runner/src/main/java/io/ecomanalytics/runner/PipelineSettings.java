@@ -1,0 +1,43 @@
+package io.ecomanalytics.runner;
+
+import io.ecomanalytics.clv.EngagementWeights;
+import io.ecomanalytics.data.GeneratorSpec;
+import io.ecomanalytics.hbase.LoadMethod;
+import io.ecomanalytics.hbase.LoadOptions;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parameters of one pipeline run.
+ *
+ * @param data                an existing dataset folder, or empty to generate one from {@code generatorSpec}
+ * @param generatorSpec       what to generate when there is no dataset folder
+ * @param out                 the results folder, replaced as a whole when the run succeeds
+ * @param horizonMonths       CLV horizon in months
+ * @param monthlyDiscountRate CLV monthly discount rate
+ * @param engagementWeights   weights of the engagement-weighted composite score
+ * @param hbaseRegions        regions the sessions table is pre-split into
+ * @param hbaseLoadMethod     how sessions reach HBase
+ * @param mongoBatchSize      documents per MongoDB bulk write
+ */
+record PipelineSettings(Optional<Path> data, GeneratorSpec generatorSpec, Path out, int horizonMonths,
+        double monthlyDiscountRate, EngagementWeights engagementWeights, int hbaseRegions, LoadMethod hbaseLoadMethod,
+        int mongoBatchSize) {
+
+    PipelineSettings {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(generatorSpec, "generatorSpec");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(engagementWeights, "engagementWeights");
+        Objects.requireNonNull(hbaseLoadMethod, "hbaseLoadMethod");
+    }
+
+    io.ecomanalytics.mongo.LoadOptions mongoLoadOptions() {
+        return io.ecomanalytics.mongo.LoadOptions.defaults().withBatchSize(mongoBatchSize);
+    }
+
+    LoadOptions hbaseLoadOptions(String table) {
+        return LoadOptions.defaults(table).withMethod(hbaseLoadMethod);
+    }
+}

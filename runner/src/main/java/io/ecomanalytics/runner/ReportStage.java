@@ -1,0 +1,186 @@
+package io.ecomanalytics.runner;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import io.ecomanalytics.charts.AliveProbabilityCell;
+import io.ecomanalytics.charts.CategoryRevenue;
+import io.ecomanalytics.charts.ChartInputs;
+import io.ecomanalytics.charts.ChartStyle;
+import io.ecomanalytics.charts.Charts;
+import io.ecomanalytics.charts.CountFrequency;
+import io.ecomanalytics.charts.CustomerLifetimeValue;
+import io.ecomanalytics.charts.DailyRevenue;
+import io.ecomanalytics.charts.FunnelStep;
+import io.ecomanalytics.charts.HeadlineFigures;
+import io.ecomanalytics.charts.HtmlReport;
+import io.ecomanalytics.charts.ProductPair;
+import io.ecomanalytics.charts.RenderedChart;
+import io.ecomanalytics.charts.ReportData;
+import io.ecomanalytics.charts.RunParameter;
+import io.ecomanalytics.charts.TopCustomer;
+import io.ecomanalytics.charts.UserEngagement;
+import io.ecomanalytics.clv.BgNbdParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Charts and the HTML report. Only aggregates reach the driver: per-category, per-day and per-stage rows, the
+ * distributions, and one row per customer (the customer tables are aggregates of the transaction log, bounded by
+ * the number of customers), which the charts plot point by point.
+ */
+final class ReportStage {
+    static final String CHARTS_FOLDER = "charts";
+    static final String REPORT_FILE = "report.html";
+    private static final int TOP_ROWS = 10;
+    private static final int ALIVE_GRID_FREQUENCIES = 15;
+    private static final int ALIVE_GRID_RECENCY_STEPS = 18;
+
+    private ReportStage() {
+    }
+
+    static List<Path> write(SparkSession spark, Map<String, Dataset<Row>> analytics, Pipeline.ClvResult clv,
+            PipelineSettings settings, Path staging, StageTimer stages) {
+        stages.start("charts-report");
+        Dataset<Row> customers = analytics.get(Pipeline.CUSTOMER_CLV);
+        List<Row> customerRows = customers.select("customer_id", "segment", "clv", "orders", "total_spent",
+                "sessions", "average_session_seconds", "T", "frequency").collectAsList();
+        List<CategoryRevenue> categories = analytics.get(Analytics.REVENUE_BY_CATEGORY)
+                .select("category_id", "category_name", "revenue").collectAsList().stream()
+                .map(row -> new CategoryRevenue(text(row, 0, "unknown"), text(row, 1, text(row, 0, "unknown products")),
+                        row.getDecimal(2).doubleValue()))
+                .toList();
+        ChartInputs inputs = ChartInputs.empty()
+                .withCategoryRevenue(categories)
+                .withLifetimeValues(customerRows.stream()
+                        .map(row -> new CustomerLifetimeValue(row.getString(0), label(row.getString(1)),
+                                row.getDouble(2)))
+                        .toList())
+                .withTransactionsPerCustomer(counts(analytics.get(Analytics.TRANSACTIONS_PER_CUSTOMER)))
+                .withSessionsPerUser(counts(analytics.get(Analytics.SESSIONS_PER_USER)))
+                .withEngagement(customerRows.stream()
+                        .filter(row -> row.getLong(5) > 0)
+                        .map(row -> new UserEngagement(row.getString(0), row.getLong(5), row.getDouble(6),
+                                row.getDouble(4)))
+                        .toList(), ChartInputs.DEFAULT_ENGAGED_SESSION_THRESHOLD)
+                .withFunnel(analytics.get(Analytics.CONVERSION_FUNNEL).select("stage", "sessions").collectAsList()
+                        .stream().map(row -> new FunnelStep(label(row.getString(0)), row.getLong(1))).toList())
+                .withDailyRevenue(analytics.get(Analytics.REVENUE_BY_CATEGORY_AND_DAY).groupBy("day")
+                        .agg(sum("revenue").as("revenue")).orderBy("day").collectAsList().stream()
+                        .map(row -> new DailyRevenue(row.getDate(0).toLocalDate(), row.getDecimal(1).doubleValue()))
+                        .toList())
+                .withAliveProbability(aliveGrid(clv.purchaseFit().parameters(), customerRows));
+        try {
+            Path chartsFolder = staging.resolve(CHARTS_FOLDER);
+            List<RenderedChart> charts = Charts.renderAll(inputs, chartsFolder, ChartStyle.defaults());
+            HtmlReport.write(reportData(spark, analytics, customerRows, categories, settings), charts,
+                    staging.resolve(REPORT_FILE));
+            stages.end(customerRows.size(), charts.size(), 0);
+            return charts.stream().map(chart -> staging.relativize(chart.file())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the charts or the report into " + staging + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static ReportData reportData(SparkSession spark, Map<String, Dataset<Row>> analytics,
+            List<Row> customerRows, List<CategoryRevenue> categories, PipelineSettings settings) {
+        double revenue = 0;
+        long orders = 0;
+        for (Row row : customerRows) {
+            revenue += row.getDouble(4);
+            orders += row.getLong(3);
+        }
+        Row sessions = analytics.get(Analytics.SESSION_ENGAGEMENT)
+                .agg(sum("sessions"), sum("converted_sessions")).first();
+        HeadlineFigures headline = new HeadlineFigures(revenue, orders, customerRows.size(),
+                sessions.isNullAt(0) ? 0 : sessions.getLong(0), sessions.isNullAt(1) ? 0 : sessions.getLong(1),
+                categories.isEmpty() ? "" : categories.get(0).categoryName());
+        List<TopCustomer> topCustomers = customerRows.stream().limit(TOP_ROWS)
+                .map(row -> new TopCustomer(row.getString(0), label(row.getString(1)), row.getLong(3),
+                        row.getDouble(4), row.getDouble(2)))
+                .toList();
+        return new ReportData("E-commerce analytics", Instant.now(), headline, parameters(spark, settings),
+                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs(analytics));
+    }
+
+    private static List<RunParameter> parameters(SparkSession spark, PipelineSettings settings) {
+        List<RunParameter> parameters = new ArrayList<>();
+        parameters.add(new RunParameter("Dataset", settings.data().map(Path::toString)
+                .orElse(String.format(Locale.ROOT, "generated: %,d users, %,d products, %,d transactions,"
+                                + " %,d sessions (seed %d)", settings.generatorSpec().users(),
+                        settings.generatorSpec().products(), settings.generatorSpec().transactions(),
+                        settings.generatorSpec().sessions(), settings.generatorSpec().seed()))));
+        parameters.add(new RunParameter("Spark", spark.version() + " on " + spark.sparkContext().master()));
+        parameters.add(new RunParameter("CLV horizon", settings.horizonMonths() + " months"));
+        parameters.add(new RunParameter("Monthly discount rate",
+                String.format(Locale.ROOT, "%.2f %%", settings.monthlyDiscountRate() * 100)));
+        return parameters;
+    }
+
+    /** The strongest partner of each product, each pair once, most orders together first. */
+    private static List<ProductPair> productPairs(Map<String, Dataset<Row>> analytics) {
+        Dataset<Row> names = analytics.get(Analytics.PRODUCT_PERFORMANCE).select("product_id", "product_name");
+        Dataset<Row> first = names.withColumnRenamed("product_id", "first_id")
+                .withColumnRenamed("product_name", "first_name");
+        Dataset<Row> second = names.withColumnRenamed("product_id", "second_id")
+                .withColumnRenamed("product_name", "second_name");
+        return analytics.get(Analytics.PRODUCT_AFFINITY)
+                .where(col("product_id").lt(col("other_product_id")))
+                .join(first, col("product_id").equalTo(col("first_id")), "left")
+                .join(second, col("other_product_id").equalTo(col("second_id")), "left")
+                .dropDuplicates("product_id", "other_product_id")
+                .orderBy(col("pair_transactions").desc(), col("lift").desc(), col("product_id"))
+                .limit(TOP_ROWS)
+                .select("product_id", "first_name", "other_product_id", "second_name", "pair_transactions")
+                .collectAsList().stream()
+                .map(row -> new ProductPair(row.getString(0), text(row, 1, row.getString(0)), row.getString(2),
+                        text(row, 3, row.getString(2)), row.getLong(4)))
+                .toList();
+    }
+
+    private static List<CountFrequency> counts(Dataset<Row> distribution) {
+        return distribution.collectAsList().stream()
+                .map(row -> new CountFrequency(row.getLong(0), row.getLong(1)))
+                .toList();
+    }
+
+    /** P(alive) over repeat purchases 0..15 and recency 0..T at the longest customer age T (in days). */
+    private static List<AliveProbabilityCell> aliveGrid(BgNbdParameters model, List<Row> customers) {
+        double age = customers.stream().mapToDouble(row -> row.getDouble(7)).max().orElse(0);
+        int maximumFrequency = (int) Math.min(ALIVE_GRID_FREQUENCIES,
+                customers.stream().mapToLong(row -> row.getInt(8)).max().orElse(0));
+        List<AliveProbabilityCell> grid = new ArrayList<>();
+        if (age <= 0) {
+            return grid;
+        }
+        for (int frequency = 0; frequency <= maximumFrequency; frequency++) {
+            for (int step = 0; step <= ALIVE_GRID_RECENCY_STEPS; step++) {
+                double recency = frequency == 0 ? 0 : age * step / ALIVE_GRID_RECENCY_STEPS;
+                grid.add(new AliveProbabilityCell(frequency, recency, model.probabilityAlive(frequency, recency, age)));
+                if (frequency == 0) {
+                    break;
+                }
+            }
+        }
+        return grid;
+    }
+
+    private static String text(Row row, int index, String fallback) {
+        return row.isNullAt(index) ? fallback : row.getString(index);
+    }
+
+    /** {@code at_risk} reads as "at risk" in a chart. */
+    private static String label(String name) {
+        return name.replace('_', ' ');
+    }
+}

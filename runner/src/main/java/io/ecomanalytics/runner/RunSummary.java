@@ -1,0 +1,131 @@
+package io.ecomanalytics.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ecomanalytics.data.FileCounts;
+import io.ecomanalytics.data.ValidationReport;
+import io.ecomanalytics.mongo.CollectionLoadReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run did, written as {@value #FILE}: parameters, versions, per-stage counts and timings, reject counts by
+ * rule, the fitted CLV models and where each output lies. Every entity's counts reconcile: read = stored + rejected.
+ */
+record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
+        ValidationReport validation, io.ecomanalytics.mongo.LoadReport mongoLoad,
+        io.ecomanalytics.hbase.LoadReport hbaseLoad, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv,
+        Map<String, String> outputs, List<Path> charts) {
+
+    static final String FILE = "run-summary.json";
+
+    void write(Path file) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            mapper.writeValue(file.toFile(), toMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the run summary " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("finished_at", finishedAt.toString());
+        root.put("versions", ordered("ecom_analytics", VersionProvider.projectVersion(),
+                "spark", org.apache.spark.package$.MODULE$.SPARK_VERSION(), "java", System.getProperty("java.version")));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("data", settings.data().map(Path::toString).orElse("generated"));
+        parameters.put("generator", ordered("users", settings.generatorSpec().users(),
+                "products", settings.generatorSpec().products(), "categories", settings.generatorSpec().categories(),
+                "transactions", settings.generatorSpec().transactions(), "sessions", settings.generatorSpec().sessions(),
+                "seed", settings.generatorSpec().seed()));
+        parameters.put("stores", stores);
+        parameters.put("clv_horizon_months", settings.horizonMonths());
+        parameters.put("clv_monthly_discount_rate", settings.monthlyDiscountRate());
+        parameters.put("hbase_regions", settings.hbaseRegions());
+        parameters.put("hbase_load_method", settings.hbaseLoadMethod().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("parameters", parameters);
+        root.put("stages", stages.stream().map(stage -> ordered("stage", stage.stage(), "records_in",
+                stage.recordsIn(), "records_out", stage.recordsOut(), "rejected", stage.rejected(), "seconds",
+                Math.round(stage.seconds() * 1000) / 1000.0)).toList());
+        root.put("validation", validationMap());
+        root.put("mongo_load", mongoLoadMap());
+        root.put("hbase_load", ordered("method", hbaseLoad.method().name(), "read", hbaseLoad.read(),
+                "written", hbaseLoad.written(), "rejected", hbaseLoad.rejected(), "failed", hbaseLoad.failed(),
+                "rejected_by_rule", byName(hbaseLoad.rejectedByRule())));
+        Map<String, Object> cleaning = new LinkedHashMap<>();
+        sparkCleaning.forEach((entity, counts) -> cleaning.put(entity,
+                ordered("read", counts[0], "kept", counts[1], "rejected", counts[2])));
+        root.put("spark_cleaning", cleaning);
+        root.put("clv", clvMap());
+        root.put("outputs", outputs);
+        root.put("charts", charts.stream().map(Path::toString).toList());
+        return root;
+    }
+
+    private Map<String, Object> validationMap() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("read", validation.read());
+        result.put("accepted", validation.accepted());
+        result.put("rejected", validation.rejected());
+        result.put("reconciles", validation.reconciles());
+        result.put("rejected_by_rule", byName(validation.rejectsByRule()));
+        result.put("files", validation.files().stream().map(RunSummary::file).toList());
+        return result;
+    }
+
+    private static Map<String, Object> file(FileCounts counts) {
+        return ordered("file", counts.file(), "entity", counts.entity(), "read", counts.read(),
+                "accepted", counts.accepted(), "rejected", counts.rejected());
+    }
+
+    private Map<String, Object> mongoLoadMap() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (CollectionLoadReport collection : mongoLoad.collections()) {
+            result.put(collection.collection().collectionName(), ordered("read", collection.read(),
+                    "inserted", collection.inserted(), "updated", collection.updated(),
+                    "unchanged", collection.unchanged(), "rejected", collection.rejected(),
+                    "failed", collection.failed()));
+        }
+        result.put("failures", mongoLoad.failures().stream()
+                .map(failure -> ordered("collection", failure.collection().collectionName(), "id", failure.id(),
+                        "reason", failure.reason()))
+                .toList());
+        return result;
+    }
+
+    private Map<String, Object> clvMap() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("observation_end", clv.observationEnd().toString());
+        result.put("time_unit", "days");
+        var purchase = clv.purchaseFit();
+        result.put("bg_nbd", ordered("r", purchase.parameters().r(), "alpha", purchase.parameters().alpha(),
+                "a", purchase.parameters().a(), "b", purchase.parameters().b(),
+                "log_likelihood", purchase.logLikelihood(), "customers", purchase.customers()));
+        var spend = clv.spendFit();
+        result.put("gamma_gamma", ordered("p", spend.parameters().p(), "q", spend.parameters().q(),
+                "gamma", spend.parameters().gamma(), "log_likelihood", spend.logLikelihood(),
+                "customers", spend.customers()));
+        return result;
+    }
+
+    /** A JSON object whose fields keep the order written here. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        counts.forEach((rule, count) -> named.put(rule.toString(), count));
+        return named;
+    }
+}

@@ -1,0 +1,181 @@
+package io.ecomanalytics.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The default command end to end on the committed {@code tiny} dataset: embedded MongoDB-protocol server, in-process
+ * HBase, Spark reading both. Expected values come from a plain Jackson pass over the same JSON files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineIT {
+    private static final List<String> TINY_FILES = List.of("users.json", "products.json", "categories.json",
+            "transactions.json", "sessions_0.json", "sessions_1.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private Path dataset;
+    private Path out;
+    private String firstRunOutput;
+
+    @BeforeAll
+    void runThePipelineOnTheTinyDataset() throws IOException {
+        dataset = Files.createDirectories(temp.resolve("tiny"));
+        for (String file : TINY_FILES) {
+            try (InputStream in = PipelineIT.class.getResourceAsStream("/datasets/tiny/" + file)) {
+                assertThat(in).as("test resource datasets/tiny/%s from the data module's test-jar", file).isNotNull();
+                Files.copy(in, dataset.resolve(file));
+            }
+        }
+        out = temp.resolve("output");
+        firstRunOutput = runPipeline();
+    }
+
+    private String runPipeline() {
+        StringWriter printed = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(printed, true));
+        int exitCode = commandLine.execute("run", "--data", dataset.toString(), "--out", out.toString());
+        assertThat(exitCode).as("exit code; output:%n%s", printed).isEqualTo(ExitCodes.OK);
+        return printed.toString();
+    }
+
+    @Test
+    void revenueByCategoryEqualsTheSumOverTheInputJsonToTheCent() throws IOException {
+        Map<String, String> categoryOfProduct = new HashMap<>();
+        for (JsonNode product : JSON.readTree(dataset.resolve("products.json").toFile())) {
+            categoryOfProduct.put(product.get("product_id").asText(), product.get("category_id").asText());
+        }
+        Map<String, BigDecimal> expected = new TreeMap<>();
+        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
+            for (JsonNode item : transaction.get("items")) {
+                expected.merge(categoryOfProduct.get(item.get("product_id").asText()),
+                        new BigDecimal(item.get("subtotal").asText()), BigDecimal::add);
+            }
+        }
+
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        for (Map<String, String> row : csv("revenue_by_category")) {
+            actual.put(row.get("category_id"), new BigDecimal(row.get("revenue")));
+        }
+
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((category, revenue) -> assertThat(actual.get(category))
+                .as("revenue of %s", category).isEqualByComparingTo(revenue.setScale(2)));
+    }
+
+    @Test
+    void theClvTableHasOneRowPerCustomerWithPurchases() throws IOException {
+        Set<String> buyers = new TreeSet<>();
+        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
+            buyers.add(transaction.get("user_id").asText());
+        }
+
+        List<Map<String, String>> rows = csv("customer_clv");
+
+        assertThat(rows).hasSize(buyers.size());
+        assertThat(rows.stream().map(row -> row.get("customer_id"))).containsExactlyInAnyOrderElementsOf(buyers);
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(Double.parseDouble(row.get("clv"))).isGreaterThanOrEqualTo(0);
+            assertThat(Double.parseDouble(row.get("probability_alive"))).isBetween(0.0, 1.0);
+            assertThat(row.get("segment")).isNotBlank();
+        });
+    }
+
+    @Test
+    void theReportChartsAndSummaryAreWrittenAndTheCountsReconcile() throws IOException {
+        assertThat(out.resolve("report.html")).isRegularFile();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
+        try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
+            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(10);
+        }
+        JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
+        int records = 0;
+        for (JsonNode file : summary.get("validation").get("files")) {
+            assertThat(file.get("read").asLong())
+                    .as("%s read = accepted + rejected", file.get("file").asText())
+                    .isEqualTo(file.get("accepted").asLong() + file.get("rejected").asLong());
+            records += file.get("read").asInt();
+        }
+        assertThat(records).isEqualTo(recordsInTheFiles());
+        JsonNode mongo = summary.get("mongo_load");
+        for (String collection : List.of("users", "products", "categories", "transactions")) {
+            JsonNode counts = mongo.get(collection);
+            assertThat(counts.get("read").asLong()).as("%s read = stored + rejected + failed", collection)
+                    .isEqualTo(counts.get("inserted").asLong() + counts.get("updated").asLong()
+                            + counts.get("unchanged").asLong() + counts.get("rejected").asLong()
+                            + counts.get("failed").asLong());
+        }
+        JsonNode hbase = summary.get("hbase_load");
+        assertThat(hbase.get("read").asLong()).isEqualTo(hbase.get("written").asLong()
+                + hbase.get("rejected").asLong() + hbase.get("failed").asLong());
+        assertThat(firstRunOutput).contains("load-hbase").contains("Results in " + out.toAbsolutePath());
+    }
+
+    @Test
+    void aSecondRunIntoTheSameFolderGivesIdenticalAnalytics() throws IOException {
+        Map<String, List<Map<String, String>>> before = new TreeMap<>();
+        for (String table : List.of("revenue_by_category", "customer_spend", "conversion_funnel", "customer_clv")) {
+            before.put(table, csv(table));
+        }
+
+        runPipeline();
+
+        for (Map.Entry<String, List<Map<String, String>>> table : before.entrySet()) {
+            assertThat(csv(table.getKey())).as(table.getKey()).isEqualTo(table.getValue());
+        }
+        try (Stream<Path> siblings = Files.list(temp)) {
+            assertThat(siblings.map(path -> path.getFileName().toString()))
+                    .as("no staging or previous folder is left behind").containsExactlyInAnyOrder("tiny", "output");
+        }
+    }
+
+    private int recordsInTheFiles() throws IOException {
+        int records = 0;
+        for (String file : TINY_FILES) {
+            records += JSON.readTree(dataset.resolve(file).toFile()).size();
+        }
+        return records;
+    }
+
+    /** The rows of one analytic's CSV as column -> value maps (the files hold flat values, no quoted commas). */
+    private List<Map<String, String>> csv(String table) throws IOException {
+        Path csvFile;
+        try (Stream<Path> files = Files.list(out.resolve("csv").resolve(table))) {
+            csvFile = files.filter(path -> path.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(csvFile);
+        String[] header = lines.get(0).split(",", -1);
+        return lines.stream().skip(1).map(line -> {
+            String[] values = line.split(",", -1);
+            Map<String, String> row = new TreeMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], values[i]);
+            }
+            return row;
+        }).toList();
+    }
+}
