@@ -1,5 +1,7 @@
 package io.ecomanalytics.data;
 
+import java.util.List;
+
 /**
  * SplitMix64: a tiny, fast generator whose output is fixed by its published algorithm, so a seed gives the same
  * dataset on every JDK (java.util.Random's subclasses do not promise that across versions).
@@ -42,7 +44,7 @@ final class DeterministicRandom {
         return nextDouble() < probability;
     }
 
-    <T> T pick(java.util.List<T> values) {
+    <T> T pick(List<T> values) {
         return values.get(nextInt(values.size()));
     }
 

@@ -3,6 +3,7 @@ package io.ecomanalytics.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** One generation: the small entities in memory, sessions and transactions streamed to their files. */
 final class GenerationRun {
@@ -190,7 +192,7 @@ final class GenerationRun {
     }
 
     private int[] activeProductIndexes() {
-        return java.util.stream.IntStream.range(0, products.length).filter(i -> products[i].active).toArray();
+        return IntStream.range(0, products.length).filter(i -> products[i].active).toArray();
     }
 
     private void writeCategories(List<Category> categories) {
@@ -359,7 +361,7 @@ final class GenerationRun {
         if (random.chance(DISCOUNT_SHARE)) {
             int percent = DISCOUNT_PERCENTS[random.nextInt(DISCOUNT_PERCENTS.length)];
             discount = subtotal.multiply(BigDecimal.valueOf(percent)).movePointLeft(2)
-                    .setScale(2, java.math.RoundingMode.HALF_UP);
+                    .setScale(2, RoundingMode.HALF_UP);
         }
         String paymentMethod = random.pick(Vocabulary.PAYMENT_METHODS);
         String status = Vocabulary.TRANSACTION_STATUSES.get(random.weighted(STATUS_WEIGHTS));

@@ -1,5 +1,6 @@
 package io.ecomanalytics.data;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ final class IdSet {
     IdSet(String prefix, int maxHexDigits) {
         this.prefix = prefix;
         this.maxHexDigits = maxHexDigits;
-        java.util.Arrays.fill(table, EMPTY);
+        Arrays.fill(table, EMPTY);
     }
 
     /** Adds the id; false if it was already there. */
@@ -56,7 +57,7 @@ final class IdSet {
     private void grow() {
         long[] old = table;
         long[] bigger = new long[old.length * 2];
-        java.util.Arrays.fill(bigger, EMPTY);
+        Arrays.fill(bigger, EMPTY);
         table = bigger;
         for (long value : old) {
             if (value != EMPTY) {
