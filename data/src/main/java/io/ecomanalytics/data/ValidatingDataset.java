@@ -31,7 +31,8 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: use one instance per loading thread.
+ * <p>Not thread-safe: use one instance per loading thread, and finish (or close) one entity's stream before opening
+ * another of the same entity.
  */
 public final class ValidatingDataset {
 
