@@ -4,12 +4,10 @@ import io.ecomanalytics.clv.EngagementWeights;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.hbase.LoadMethod;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,10 +85,7 @@ final class RunCommand implements Callable<Integer> {
         int mongoBatchSize = 1000;
 
         PipelineSettings settings(CommandSpec spec) {
-            if (data != null && !Files.isDirectory(data)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "Invalid value for option '--data': " + data + " is not a folder.");
-            }
+            CommandArguments.requireFolder(spec, "--data", data);
             return new PipelineSettings(Optional.ofNullable(data),
                     GenerateCommand.scaleSpecification(spec, scale).withSeed(seed), out, horizonMonths,
                     monthlyDiscount, EngagementWeights.DEFAULT, hbaseRegions, hbaseLoad, mongoBatchSize);

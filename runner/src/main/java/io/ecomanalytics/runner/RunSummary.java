@@ -18,9 +18,8 @@ import java.util.Map;
  * rule, the fitted CLV models and where each output lies. Every entity's counts reconcile: read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
-        ValidationReport validation, io.ecomanalytics.mongo.LoadReport mongoLoad,
-        io.ecomanalytics.hbase.LoadReport hbaseLoad, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv,
-        Map<String, String> outputs, List<Path> charts) {
+        Pipeline.Loads loads, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv, Map<String, String> outputs,
+        List<Path> charts) {
 
     static final String FILE = "run-summary.json";
 
@@ -53,11 +52,11 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         root.put("stages", stages.stream().map(stage -> ordered("stage", stage.stage(), "records_in",
                 stage.recordsIn(), "records_out", stage.recordsOut(), "rejected", stage.rejected(), "seconds",
                 Math.round(stage.seconds() * 1000) / 1000.0)).toList());
-        root.put("validation", validationMap());
-        root.put("mongo_load", mongoLoadMap());
-        root.put("hbase_load", ordered("method", hbaseLoad.method().name(), "read", hbaseLoad.read(),
-                "written", hbaseLoad.written(), "rejected", hbaseLoad.rejected(), "failed", hbaseLoad.failed(),
-                "rejected_by_rule", byName(hbaseLoad.rejectedByRule())));
+        loads.validation().ifPresent(validation -> root.put("validation", validationMap(validation)));
+        loads.mongo().ifPresent(mongoLoad -> root.put("mongo_load", mongoLoadMap(mongoLoad)));
+        loads.hbase().ifPresent(hbaseLoad -> root.put("hbase_load", ordered("method", hbaseLoad.method().name(),
+                "read", hbaseLoad.read(), "written", hbaseLoad.written(), "rejected", hbaseLoad.rejected(),
+                "failed", hbaseLoad.failed(), "rejected_by_rule", byName(hbaseLoad.rejectedByRule()))));
         Map<String, Object> cleaning = new LinkedHashMap<>();
         sparkCleaning.forEach((entity, counts) -> cleaning.put(entity,
                 ordered("read", counts[0], "kept", counts[1], "rejected", counts[2])));
@@ -68,7 +67,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         return root;
     }
 
-    private Map<String, Object> validationMap() {
+    private static Map<String, Object> validationMap(ValidationReport validation) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("read", validation.read());
         result.put("accepted", validation.accepted());
@@ -84,7 +83,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
                 "accepted", counts.accepted(), "rejected", counts.rejected());
     }
 
-    private Map<String, Object> mongoLoadMap() {
+    private static Map<String, Object> mongoLoadMap(io.ecomanalytics.mongo.LoadReport mongoLoad) {
         Map<String, Object> result = new LinkedHashMap<>();
         for (CollectionLoadReport collection : mongoLoad.collections()) {
             result.put(collection.collection().collectionName(), ordered("read", collection.read(),

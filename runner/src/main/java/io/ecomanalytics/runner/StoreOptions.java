@@ -16,6 +16,12 @@ final class StoreOptions {
             description = "MongoDB database (env ECOM_MONGO_DATABASE; default: ${DEFAULT-VALUE}).")
     String mongoDatabase = "ecommerce";
 
+    @Option(names = "--mongo-partitioner",
+            defaultValue = "${env:ECOM_MONGO_PARTITIONER:-com.mongodb.spark.sql.connector.read.partitioner.SamplePartitioner}",
+            description = "Spark partitioner for a real MongoDB (env ECOM_MONGO_PARTITIONER; default: the connector's"
+                    + " SamplePartitioner; the embedded server always uses PaginateIntoPartitionsPartitioner).")
+    String mongoPartitioner = "com.mongodb.spark.sql.connector.read.partitioner.SamplePartitioner";
+
     @Option(names = "--zookeeper", defaultValue = "${env:ECOM_ZOOKEEPER}",
             description = "HBase ZooKeeper quorum HOST[,HOST...][:PORT] (env ECOM_ZOOKEEPER;"
                     + " default: an in-process HBase).")

@@ -7,17 +7,18 @@ import io.ecomanalytics.mongo.MongoSettings;
 import java.util.Optional;
 
 /**
- * The two stores of a run: the configured ones, or embedded ones started for the run and stopped on {@link #close()}.
+ * The stores of a command: the configured ones, or embedded ones started for the command and stopped on
+ * {@link #close()}. A command opens only the stores it needs.
  */
 final class Stores implements AutoCloseable {
     private final Optional<EmbeddedMongoServer> embeddedMongo;
     private final Optional<EmbeddedHBase> embeddedHBase;
-    private final MongoSettings mongo;
-    private final HBaseSettings hbase;
+    private final Optional<MongoSettings> mongo;
+    private final Optional<HBaseSettings> hbase;
     private final String hbaseTable;
 
     private Stores(Optional<EmbeddedMongoServer> embeddedMongo, Optional<EmbeddedHBase> embeddedHBase,
-            MongoSettings mongo, HBaseSettings hbase, String hbaseTable) {
+            Optional<MongoSettings> mongo, Optional<HBaseSettings> hbase, String hbaseTable) {
         this.embeddedMongo = embeddedMongo;
         this.embeddedHBase = embeddedHBase;
         this.mongo = mongo;
@@ -25,51 +26,67 @@ final class Stores implements AutoCloseable {
         this.hbaseTable = hbaseTable;
     }
 
-    /** Connects to the configured stores, starting an embedded one for each store that has no address. */
+    /** Both stores, starting an embedded one for each store that has no address. */
     static Stores open(StoreOptions options) {
-        EmbeddedMongoServer startedMongo = null;
+        Stores mongoOnly = openMongo(options);
         try {
-            MongoSettings mongo;
-            if (options.mongoUri == null || options.mongoUri.isBlank()) {
-                startedMongo = EmbeddedMongoServer.start();
-                mongo = MongoSettings.of(startedMongo.connectionString(), options.mongoDatabase);
-            } else {
-                mongo = MongoSettings.of(options.mongoUri, options.mongoDatabase)
-                        .withSparkPartitioner(MongoSettings.SAMPLE_PARTITIONER);
-            }
-            if (options.zooKeeper == null || options.zooKeeper.isBlank()) {
-                EmbeddedHBase startedHBase = EmbeddedHBase.start();
-                return new Stores(Optional.ofNullable(startedMongo), Optional.of(startedHBase), mongo,
-                        HBaseSettings.of(startedHBase), options.hbaseTable);
-            }
-            HBaseSettings hbase = HBaseSettings.forZooKeeper(options.zooKeeper).withZnodeParent(options.hbaseZnode);
-            return new Stores(Optional.ofNullable(startedMongo), Optional.empty(), mongo, hbase, options.hbaseTable);
+            Stores hbaseOnly = openHBase(options);
+            return new Stores(mongoOnly.embeddedMongo, hbaseOnly.embeddedHBase, mongoOnly.mongo, hbaseOnly.hbase,
+                    options.hbaseTable);
         } catch (RuntimeException e) {
-            if (startedMongo != null) {
-                startedMongo.close();
-            }
+            mongoOnly.close();
             throw e;
         }
     }
 
+    /** MongoDB only: the configured server, or an embedded one. */
+    static Stores openMongo(StoreOptions options) {
+        if (options.mongoUri == null || options.mongoUri.isBlank()) {
+            EmbeddedMongoServer started = EmbeddedMongoServer.start();
+            return new Stores(Optional.of(started), Optional.empty(),
+                    Optional.of(MongoSettings.of(started.connectionString(), options.mongoDatabase)), Optional.empty(),
+                    options.hbaseTable);
+        }
+        MongoSettings settings = MongoSettings.of(options.mongoUri, options.mongoDatabase)
+                .withSparkPartitioner(options.mongoPartitioner);
+        return new Stores(Optional.empty(), Optional.empty(), Optional.of(settings), Optional.empty(),
+                options.hbaseTable);
+    }
+
+    /** HBase only: the configured cluster, or an in-process one. */
+    static Stores openHBase(StoreOptions options) {
+        if (options.zooKeeper == null || options.zooKeeper.isBlank()) {
+            EmbeddedHBase started = EmbeddedHBase.start();
+            return new Stores(Optional.empty(), Optional.of(started), Optional.empty(),
+                    Optional.of(HBaseSettings.of(started)), options.hbaseTable);
+        }
+        HBaseSettings settings = HBaseSettings.forZooKeeper(options.zooKeeper).withZnodeParent(options.hbaseZnode);
+        return new Stores(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(settings),
+                options.hbaseTable);
+    }
+
     MongoSettings mongo() {
-        return mongo;
+        return mongo.orElseThrow(() -> new IllegalStateException("MongoDB was not opened for this command"));
     }
 
     HBaseSettings hbase() {
-        return hbase;
+        return hbase.orElseThrow(() -> new IllegalStateException("HBase was not opened for this command"));
     }
 
     String hbaseTable() {
         return hbaseTable;
     }
 
-    /** One line per store: where it is and whether it was started for this run (passwords masked). */
+    /** One line per open store: where it is and whether it was started for this command (passwords masked). */
     String describe() {
-        return "MongoDB " + mongo.maskedUri() + " database " + mongo.database()
-                + (embeddedMongo.isPresent() ? " (embedded)" : "") + System.lineSeparator()
-                + "HBase   ZooKeeper " + hbase.zooKeeperAddress() + " znode " + hbase.znodeParent() + " table "
-                + hbaseTable + (embeddedHBase.isPresent() ? " (in-process)" : "");
+        StringBuilder description = new StringBuilder();
+        mongo.ifPresent(settings -> description.append("MongoDB ").append(settings.maskedUri()).append(" database ")
+                .append(settings.database()).append(embeddedMongo.isPresent() ? " (embedded)" : ""));
+        hbase.ifPresent(settings -> description.append(description.length() > 0 ? System.lineSeparator() : "")
+                .append("HBase   ZooKeeper ").append(settings.zooKeeperAddress()).append(" znode ")
+                .append(settings.znodeParent()).append(" table ").append(hbaseTable)
+                .append(embeddedHBase.isPresent() ? " (in-process)" : ""));
+        return description.toString();
     }
 
     @Override

@@ -35,7 +35,7 @@ class PipelineIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path temp;
+    static Path temp;
 
     private Path dataset;
     private Path out;

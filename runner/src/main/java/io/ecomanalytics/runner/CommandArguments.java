@@ -1,0 +1,19 @@
+package io.ecomanalytics.runner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Checks of option values that picocli cannot make by type alone; each failure is a usage error (exit code 2). */
+final class CommandArguments {
+    private CommandArguments() {
+    }
+
+    static void requireFolder(CommandSpec spec, String option, Path folder) {
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '" + option + "': " + folder + " is not a folder.");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.ecomanalytics.runner;
+
+import io.ecomanalytics.hbase.LoadMethod;
+import io.ecomanalytics.hbase.LoadOptions;
+import io.ecomanalytics.hbase.LoadReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Loads the sessions of a dataset folder into the HBase sessions table (same keys, same cells on a re-run). */
+@Command(name = "load-hbase", mixinStandardHelpOptions = true,
+        description = "Load every sessions_N.json of a dataset folder into HBase (an in-process HBase when no"
+                + " --zookeeper is given). Re-running it writes the same rows and cells.")
+final class LoadHBaseCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "The dataset folder.")
+    private Path data;
+
+    @Option(names = "--hbase-regions", defaultValue = "4",
+            description = "Regions the table is pre-split into when it is created (default: ${DEFAULT-VALUE}).")
+    private int regions;
+
+    @Option(names = "--hbase-load", defaultValue = "BUFFERED_MUTATOR",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private LoadMethod method;
+
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
+
+    @Override
+    public Integer call() {
+        CommandArguments.requireFolder(spec, "--data", data);
+        try (Stores stores = Stores.openHBase(storeOptions)) {
+            LoadReport report = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), regions, data,
+                    LoadOptions.defaults(stores.hbaseTable()).withMethod(method), new StageTimer());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(stores.describe());
+            out.println(report);
+            return report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+}
