@@ -28,16 +28,23 @@ final class StoreReads {
 
     static StoreTables read(SparkSession spark, Stores stores, StageTimer stages) {
         stages.start("spark-read");
+        // Each store is read once: the raw rows are materialised with their lineage cut, and cleaning, its rejects
+        // and every analytic work from that copy instead of going back to MongoDB or HBase.
+        Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
+        raw.put("users", MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.USERS).localCheckpoint());
+        raw.put("products", MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.PRODUCTS).localCheckpoint());
+        raw.put("categories",
+                MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.CATEGORIES).localCheckpoint());
+        raw.put("transactions",
+                MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.TRANSACTIONS).localCheckpoint());
+        raw.put("sessions", Cleaning.nestHBaseSessions(SessionSparkReader.read(spark, stores.hbase(),
+                SparkReadOptions.allSessions(stores.hbaseTable()))).localCheckpoint());
         Map<String, Cleaned> cleaned = new LinkedHashMap<>();
-        cleaned.put("users", Cleaning.users(MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.USERS)));
-        cleaned.put("products",
-                Cleaning.products(MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.PRODUCTS)));
-        cleaned.put("categories",
-                Cleaning.categories(MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.CATEGORIES)));
-        cleaned.put("transactions",
-                Cleaning.transactions(MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.TRANSACTIONS)));
-        cleaned.put("sessions", Cleaning.sessions(Cleaning.nestHBaseSessions(
-                SessionSparkReader.read(spark, stores.hbase(), SparkReadOptions.allSessions(stores.hbaseTable())))));
+        cleaned.put("users", Cleaning.users(raw.get("users")));
+        cleaned.put("products", Cleaning.products(raw.get("products")));
+        cleaned.put("categories", Cleaning.categories(raw.get("categories")));
+        cleaned.put("transactions", Cleaning.transactions(raw.get("transactions")));
+        cleaned.put("sessions", Cleaning.sessions(raw.get("sessions")));
 
         Map<String, long[]> counts = new LinkedHashMap<>();
         long read = 0;
@@ -46,18 +53,25 @@ final class StoreReads {
         Dataset<Row> rejects = null;
         Map<String, Dataset<Row>> keptTables = new LinkedHashMap<>();
         for (Map.Entry<String, Cleaned> entry : cleaned.entrySet()) {
-            // Materialised once with its lineage cut: every analytic reads these tables, and the cleaning plans are
-            // large enough that re-analysing them for each analytic costs more than the work itself.
+            String entity = entry.getKey();
+            // Materialised with the lineage cut: the cleaning plans are large enough that re-analysing them for
+            // each analytic costs more than the work itself.
             Dataset<Row> keptRows = entry.getValue().kept().localCheckpoint();
-            keptTables.put(entry.getKey(), keptRows);
+            Dataset<Row> rejectedRows = entry.getValue().rejected().localCheckpoint();
+            keptTables.put(entity, keptRows);
+            long readCount = raw.get(entity).count();
             long keptCount = keptRows.count();
-            Dataset<Row> rejectedRows = entry.getValue().rejected();
             long rejectedCount = rejectedRows.count();
-            counts.put(entry.getKey(), new long[] {keptCount + rejectedCount, keptCount, rejectedCount});
-            read += keptCount + rejectedCount;
+            if (readCount != keptCount + rejectedCount) {
+                throw new IllegalStateException("Cleaning the " + entity + " lost rows: read " + readCount + ", kept "
+                        + keptCount + ", rejected " + rejectedCount + ". This is a bug in spark-transforms' Cleaning;"
+                        + " please report it with the dataset.");
+            }
+            counts.put(entity, new long[] {readCount, keptCount, rejectedCount});
+            read += readCount;
             kept += keptCount;
             rejected += rejectedCount;
-            Dataset<Row> described = rejectedRows.selectExpr("'" + entry.getKey() + "' AS entity",
+            Dataset<Row> described = rejectedRows.selectExpr("'" + entity + "' AS entity",
                     Cleaned.REJECT_REASON, "to_json(struct(*)) AS record");
             rejects = rejects == null ? described : rejects.unionByName(described);
         }
