@@ -20,6 +20,7 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.master.HMaster;
 import org.apache.hadoop.hbase.zookeeper.MiniZooKeeperCluster;
+import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,9 @@ public final class EmbeddedHBase implements AutoCloseable {
         MiniZooKeeperCluster zooKeeper = null;
         LocalHBaseCluster cluster = null;
         try {
+            // Hadoop's metrics registry is JVM-wide: without this, a second instance in one JVM (a test after another,
+            // a re-run) aborts its region server with "Metrics source RegionServer,sub=Server already exists".
+            DefaultMetricsSystem.setMiniClusterMode(true);
             Configuration configuration = serverConfiguration(dataFolder);
             zooKeeper = new MiniZooKeeperCluster(configuration);
             int zooKeeperPort = zooKeeper.startup(dataFolder.resolve("zookeeper").toFile());

@@ -54,7 +54,6 @@ final class HFileStaging implements AutoCloseable {
     private long chunkBytes;
     private int chunkNumber;
     private long accepted;
-    private long bytes;
 
     private record StagedRow(byte[] row, List<Cell> cells) {
     }
@@ -105,7 +104,6 @@ final class HFileStaging implements AutoCloseable {
         chunk.add(new StagedRow(row, cells));
         chunkBytes += size;
         accepted++;
-        bytes += size;
         if (chunkBytes >= chunkLimit) {
             writeChunk();
         }
@@ -123,10 +121,6 @@ final class HFileStaging implements AutoCloseable {
         LOG.info("Bulk-loaded {} HFile chunk(s) of {} into {} in {} ms", chunkNumber, staging, tableName,
                 (System.nanoTime() - start) / 1_000_000);
         return accepted;
-    }
-
-    long bytes() {
-        return bytes;
     }
 
     private void writeChunk() throws IOException {

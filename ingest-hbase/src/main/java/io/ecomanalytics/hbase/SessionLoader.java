@@ -1,9 +1,10 @@
 package io.ecomanalytics.hbase;
 
-import io.ecomanalytics.data.DatasetFiles;
 import io.ecomanalytics.data.RecordStream;
+import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.Session;
+import io.ecomanalytics.data.ValidatingDataset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,14 +40,26 @@ public final class SessionLoader {
     }
 
     /**
-     * Loads every session of the dataset folder's {@code sessions_N.json} files.
+     * Loads the accepted sessions of the dataset folder's {@code sessions_N.json} files, read through the data
+     * module's validation: a session that breaks a rule goes to {@code rejects} and is counted in the report under
+     * its rule, as are sessions this loader cannot store.
      *
      * @throws SessionStoreException if the table is missing or the load cannot go on (see {@link #load})
      */
-    public static LoadReport loadDataset(Connection connection, Path datasetFolder, LoadOptions options) {
-        try (RecordStream<Session> sessions = DatasetFiles.open(datasetFolder).sessions()) {
-            return load(connection, sessions, options);
+    public static LoadReport loadDataset(Connection connection, Path datasetFolder, RejectSink rejects,
+            LoadOptions options) {
+        ValidatingDataset dataset = ValidatingDataset.open(datasetFolder, rejects);
+        Counts counts = new Counts();
+        LoadProgress progress = progress(options);
+        Map<Rule, Long> before;
+        try (RecordStream<Session> sessions = dataset.sessions()) {
+            // Opening the stream validated users, products and categories; their rejects are not this load's.
+            before = dataset.report().rejectsByRule();
+            write(connection, sessions, options, counts, progress);
         }
+        dataset.report().rejectsByRule().forEach((rule, total) ->
+                counts.rejectedUpstream(rule, total - before.getOrDefault(rule, 0L)));
+        return report(options, counts, progress);
     }
 
     /**
@@ -58,8 +71,18 @@ public final class SessionLoader {
      */
     public static LoadReport load(Connection connection, Iterator<? extends Session> sessions, LoadOptions options) {
         Counts counts = new Counts();
-        LoadProgress progress = new LoadProgress("HBase load (" + options.method() + ") into " + options.tableName(),
+        LoadProgress progress = progress(options);
+        write(connection, sessions, options, counts, progress);
+        return report(options, counts, progress);
+    }
+
+    private static LoadProgress progress(LoadOptions options) {
+        return new LoadProgress("HBase load (" + options.method() + ") into " + options.tableName(),
                 options.expectedSessions(), options.progressInterval());
+    }
+
+    private static void write(Connection connection, Iterator<? extends Session> sessions, LoadOptions options,
+            Counts counts, LoadProgress progress) {
         try {
             checkTable(connection, options);
             if (options.method() == LoadMethod.BULK_LOAD) {
@@ -72,6 +95,9 @@ public final class SessionLoader {
                     + counts.read + " read, " + counts.sent + " sent: " + EmbeddedHBase.rootMessage(e)
                     + ". Check that HBase is up and run the load again; it overwrites what was written.", e);
         }
+    }
+
+    private static LoadReport report(LoadOptions options, Counts counts, LoadProgress progress) {
         LoadReport report = new LoadReport(options.method(), counts.read, counts.sent - counts.failed.get(),
                 counts.rejected, counts.failed.get(), counts.bytes, progress.elapsed());
         LOG.info("HBase load into {} done: {}", options.tableName(), report);
@@ -180,6 +206,13 @@ public final class SessionLoader {
         long bytes;
         final AtomicLong failed = new AtomicLong();
         final Map<Rule, Long> rejected = new EnumMap<>(Rule.class);
+
+        void rejectedUpstream(Rule rule, long count) {
+            if (count > 0) {
+                read += count;
+                rejected.merge(rule, count, Long::sum);
+            }
+        }
 
         void reject(Rule rule, Session session, String reason) {
             long total = rejected.values().stream().mapToLong(Long::longValue).sum();

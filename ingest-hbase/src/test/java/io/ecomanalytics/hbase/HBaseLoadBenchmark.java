@@ -1,6 +1,7 @@
 package io.ecomanalytics.hbase;
 
 import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.EntityType;
 import io.ecomanalytics.data.GeneratorSpec;
@@ -44,7 +45,8 @@ public final class HBaseLoadBenchmark {
                         SessionTable.drop(admin, spec.tableName());
                         SessionTable.create(admin, spec);
                     }
-                    LoadReport report = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(table)
+                    LoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                            LoadOptions.defaults(table)
                             .withMethod(method).withExpectedSessions(expected)
                             .withProgressInterval(Duration.ofSeconds(10)));
                     int regionCount = new SessionQueries(connection, spec.tableName()).countsPerRegion().size();

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.RecordStream;
+import io.ecomanalytics.data.Reject;
 import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.Session;
 import io.ecomanalytics.data.TestDatasets;
@@ -56,10 +61,12 @@ class SessionLoaderIT {
             SessionTable.create(admin, SessionTableSpec.forDataset(MUTATOR_TABLE, dataset, REGIONS));
             SessionTable.create(admin, SessionTableSpec.forDataset(BULK_TABLE, dataset, REGIONS));
         }
-        mutatorReport = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(MUTATOR_TABLE)
+        mutatorReport = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                LoadOptions.defaults(MUTATOR_TABLE)
                 .withWriteBufferBytes(64 * 1024));
         // Small chunks force several HFiles per region, as a large load makes.
-        bulkReport = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(BULK_TABLE)
+        bulkReport = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                LoadOptions.defaults(BULK_TABLE)
                 .withMethod(LoadMethod.BULK_LOAD).withBulkChunkBytes(100 * 1024));
     }
 
@@ -110,8 +117,10 @@ class SessionLoaderIT {
     void reloadingLeavesTheTableAsItWas() throws Exception {
         Map<String, String> before = cells(MUTATOR_TABLE);
 
-        LoadReport again = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(MUTATOR_TABLE));
-        LoadReport againInBulk = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(MUTATOR_TABLE)
+        LoadReport again = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                LoadOptions.defaults(MUTATOR_TABLE));
+        LoadReport againInBulk = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                LoadOptions.defaults(MUTATOR_TABLE)
                 .withMethod(LoadMethod.BULK_LOAD));
 
         assertThat(again.written()).isEqualTo(100);
@@ -208,6 +217,33 @@ class SessionLoaderIT {
         }
         assertThat(new SessionQueries(connection, TableName.valueOf(table)).sessionsOfUser("user_000001"))
                 .extracting(StoredSession::session).containsExactly(good);
+    }
+
+    @Test
+    void sessionsTheValidationRejectsAreCountedByRuleAndSentToTheSink() throws Exception {
+        Path broken = TestDatasets.copyTiny(Files.createTempDirectory("tiny-broken-"));
+        Path file = broken.resolve("sessions_1.json");
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode sessions = (ArrayNode) mapper.readTree(file.toFile());
+        ((ObjectNode) sessions.get(0)).put("user_id", "user_999999");
+        ((ObjectNode) sessions.get(1)).put("referrer", "carrier_pigeon");
+        mapper.writeValue(file.toFile(), sessions);
+        String table = "loader_it:validated";
+        try (Admin admin = connection.getAdmin()) {
+            SessionTable.create(admin, SessionTableSpec.forDataset(table, broken, 2));
+        }
+        List<Reject> rejects = new ArrayList<>();
+
+        LoadReport report = SessionLoader.loadDataset(connection, broken, rejects::add, LoadOptions.defaults(table));
+
+        assertThat(report.read()).isEqualTo(100);
+        assertThat(report.written()).isEqualTo(98);
+        assertThat(report.rejectedByRule())
+                .containsOnly(Map.entry(Rule.REFERENCE, 1L), Map.entry(Rule.ENUMERATION, 1L));
+        assertThat(rejects).extracting(reject -> reject.position().file() + "#" + reject.position().recordIndex())
+                .containsExactlyInAnyOrder("sessions_1.json#0", "sessions_1.json#1");
+        assertThat(new SessionQueries(connection, TableName.valueOf(table)).countsPerRegion().stream()
+                .mapToLong(RegionCount::sessions).sum()).isEqualTo(98);
     }
 
     @Test

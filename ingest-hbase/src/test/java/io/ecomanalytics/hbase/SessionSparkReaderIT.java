@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecomanalytics.data.TestDatasets;
+import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.transforms.Schemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ class SessionSparkReaderIT {
         settings = HBaseSettings.of(hbase);
         try (Connection connection = settings.connect(); Admin admin = connection.getAdmin()) {
             SessionTable.create(admin, SessionTableSpec.forDataset(TABLE, dataset, REGIONS));
-            LoadReport report = SessionLoader.loadDataset(connection, dataset, LoadOptions.defaults(TABLE));
+            LoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                    LoadOptions.defaults(TABLE));
             assertThat(report.written()).isEqualTo(expected.count());
         }
     }
