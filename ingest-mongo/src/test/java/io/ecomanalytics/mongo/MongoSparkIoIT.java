@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(EmbeddedMongoExtension.class)
+@ExtendWith({EmbeddedMongoExtension.class, SharedSpark.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MongoSparkIoIT {
     private static final PlainJavaFigures EXPECTED = PlainJavaFigures.of(TestDatasets.tiny());
@@ -31,14 +31,14 @@ class MongoSparkIoIT {
     private SparkSession spark;
 
     @BeforeAll
-    void load(MongoSettings testSettings) {
+    void load(MongoSettings testSettings, SparkSession sharedSpark) {
         settings = testSettings;
         try (MongoStore store = MongoStore.connect(settings)) {
             store.database().drop();
             store.createSchema();
             store.loader(LoadOptions.defaults()).load(TestDatasets.tiny());
         }
-        spark = SharedSpark.session();
+        spark = sharedSpark;
     }
 
     @Test

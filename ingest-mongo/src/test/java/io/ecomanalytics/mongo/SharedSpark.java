@@ -1,26 +1,41 @@
 package io.ecomanalytics.mongo;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** The one local SparkSession of the test JVM; Spark's shutdown hook stops it. */
-final class SharedSpark {
+/**
+ * The one local SparkSession of the test JVM, created by the first test class that asks for it and stopped when the
+ * whole run ends (through the root context's store), so that the JVM exits promptly.
+ */
+final class SharedSpark implements ParameterResolver {
+    private static final Object LOCK = new Object();
     private static SparkSession session;
 
-    private SharedSpark() {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == SparkSession.class;
     }
 
-    static synchronized SparkSession session() {
-        if (session == null) {
-            session = SparkSession.builder()
-                    .appName("ingest-mongo-tests")
-                    .master("local[2]")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.sql.session.timeZone", "UTC")
-                    .getOrCreate();
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        synchronized (LOCK) {
+            if (session == null) {
+                SparkSession started = SparkSession.builder()
+                        .appName("ingest-mongo-tests")
+                        .master("local[2]")
+                        .config("spark.driver.host", "127.0.0.1")
+                        .config("spark.driver.bindAddress", "127.0.0.1")
+                        .config("spark.ui.enabled", "false")
+                        .config("spark.sql.shuffle.partitions", "4")
+                        .config("spark.sql.session.timeZone", "UTC")
+                        .getOrCreate();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedSpark.class.getName(),
+                        (ExtensionContext.Store.CloseableResource) started::stop);
+                session = started;
+            }
+            return session;
         }
-        return session;
     }
 }
