@@ -7,6 +7,7 @@ import io.ecomanalytics.data.EntityType;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.data.ProgressListener;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.apache.hadoop.hbase.io.compress.Compression;
  *
  * <p>Arguments: {@code [scales (comma-separated, default small)] [dataset root (default /tmp/ecom-bench)]
  * [regions (default 8)]}. A scale's dataset is generated with seed 42 into {@code <root>/<scale>} unless it is there.
- * Figures are wall time on whatever the machine is doing; this prints, it never asserts.
+ * Figures are wall time on whatever the machine is doing, so each line also gives the CPU time this JVM (client and
+ * in-process servers) spent and the system load average; this prints, it never asserts.
  */
 public final class HBaseLoadBenchmark {
 
@@ -45,16 +47,21 @@ public final class HBaseLoadBenchmark {
                         SessionTable.drop(admin, spec.tableName());
                         SessionTable.create(admin, spec);
                     }
+                    long cpuBefore = processCpuNanos();
                     LoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
                             LoadOptions.defaults(table)
                             .withMethod(method).withExpectedSessions(expected)
                             .withProgressInterval(Duration.ofSeconds(10)));
+                    double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
                     int regionCount = new SessionQueries(connection, spec.tableName()).countsPerRegion().size();
                     double seconds = report.elapsed().toNanos() / 1e9;
                     System.out.printf("RESULT scale=%s method=%s sessions=%,d written=%,d failed=%d regions=%d "
-                                    + "time=%.1fs rows/s=%,.0f cellMB/s=%.1f jsonMB/s=%.1f%n",
+                                    + "time=%.1fs rows/s=%,.0f cellMB/s=%.1f jsonMB/s=%.1f cpu=%.1fs "
+                                    + "rows/cpu-s=%,.0f load-average=%.1f%n",
                             scale, method, report.read(), report.written(), report.failed(), regionCount, seconds,
-                            report.rowsPerSecond(), report.megabytesPerSecond(), inputBytes / 1e6 / seconds);
+                            report.rowsPerSecond(), report.megabytesPerSecond(), inputBytes / 1e6 / seconds,
+                            cpuSeconds, report.written() / cpuSeconds,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                     if (!report.isComplete()) {
                         exitCode = 1;
                     }
@@ -66,6 +73,12 @@ public final class HBaseLoadBenchmark {
         }
         // HBase and ZooKeeper leave non-daemon threads behind; end the JVM explicitly.
         System.exit(exitCode);
+    }
+
+    /** CPU time of this whole JVM: client and in-process servers together. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Path dataset(Path root, String scale) {

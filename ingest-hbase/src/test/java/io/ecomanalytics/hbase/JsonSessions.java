@@ -1,5 +1,7 @@
 package io.ecomanalytics.hbase;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -38,6 +40,35 @@ final class JsonSessions {
             throw new UncheckedIOException(e);
         }
         return new JsonSessions(sessions);
+    }
+
+    /** Session count and summed {@code duration_seconds} of a large dataset, streaming (no tree in memory). */
+    static long[] countAndTotalDuration(Path datasetFolder) {
+        long count = 0;
+        long duration = 0;
+        try (Stream<Path> files = Files.list(datasetFolder)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().matches("sessions_\\d+\\.json"))
+                    .toList()) {
+                try (JsonParser parser = MAPPER.getFactory().createParser(file.toFile())) {
+                    parser.nextToken();
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        count++;
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String field = parser.currentName();
+                            parser.nextToken();
+                            if (field.equals("duration_seconds")) {
+                                duration += parser.getLongValue();
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new long[] {count, duration};
     }
 
     List<JsonNode> all() {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.DatasetGenerator;
+import io.ecomanalytics.data.GeneratorSpec;
+import io.ecomanalytics.data.ProgressListener;
 import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.RecordStream;
 import io.ecomanalytics.data.Reject;
@@ -244,6 +247,34 @@ class SessionLoaderIT {
                 .containsExactlyInAnyOrder("sessions_1.json#0", "sessions_1.json#1");
         assertThat(new SessionQueries(connection, TableName.valueOf(table)).countsPerRegion().stream()
                 .mapToLong(RegionCount::sessions).sum()).isEqualTo(98);
+    }
+
+    @Test
+    void theSmallDatasetLoadsWithExactCounts() throws Exception {
+        Path small = Files.createTempDirectory("small-");
+        DatasetGenerator.generate(GeneratorSpec.scale("small").withSeed(42), small, ProgressListener.NONE);
+        long[] expectedCountAndDuration = JsonSessions.countAndTotalDuration(small);
+        String table = "loader_it:small_sessions";
+        try (Admin admin = connection.getAdmin()) {
+            SessionTable.create(admin, SessionTableSpec.forDataset(table, small, REGIONS));
+        }
+
+        LoadReport report = SessionLoader.loadDataset(connection, small, RejectSink.DISCARD,
+                LoadOptions.defaults(table).withMethod(LoadMethod.BULK_LOAD));
+
+        assertThat(report.read()).isEqualTo(expectedCountAndDuration[0]).isEqualTo(15_000);
+        assertThat(report.written()).isEqualTo(15_000);
+        assertThat(report.failed()).isZero();
+        assertThat(report.rejected()).isZero();
+        SessionQueries queries = new SessionQueries(connection, TableName.valueOf(table));
+        List<RegionCount> regions = queries.countsPerRegion();
+        assertThat(regions).hasSize(REGIONS);
+        assertThat(regions.stream().mapToLong(RegionCount::sessions).sum()).isEqualTo(15_000);
+        long[] duration = {0};
+        long all = queries.forEachSessionBetween(Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z"),
+                stored -> duration[0] += stored.session().durationSeconds());
+        assertThat(all).isEqualTo(15_000);
+        assertThat(duration[0]).isEqualTo(expectedCountAndDuration[1]);
     }
 
     @Test
