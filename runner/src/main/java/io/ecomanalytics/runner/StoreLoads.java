@@ -1,5 +1,6 @@
 package io.ecomanalytics.runner;
 
+import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.hbase.HBaseSettings;
 import io.ecomanalytics.hbase.SessionLoader;
 import io.ecomanalytics.hbase.SessionTable;
@@ -35,7 +36,9 @@ final class StoreLoads {
         stages.start("load-hbase");
         try (Connection connection = hbase.connect(); Admin admin = connection.getAdmin()) {
             SessionTable.create(admin, SessionTableSpec.forDataset(table, dataset, regions));
-            io.ecomanalytics.hbase.LoadReport report = SessionLoader.loadDataset(connection, dataset, options);
+            // The validation stage already wrote every reject with its reason; the loader only counts them.
+            io.ecomanalytics.hbase.LoadReport report = SessionLoader.loadDataset(connection, dataset,
+                    RejectSink.DISCARD, options);
             stages.end(report.read(), report.written(), report.rejected());
             return report;
         } catch (IOException e) {
