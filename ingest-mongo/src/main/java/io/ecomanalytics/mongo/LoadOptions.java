@@ -53,10 +53,12 @@ public record LoadOptions(int batchSize, WriteConcern writeConcern, int maxAttem
                 Duration.ofSeconds(5), LoadProgressListener.NONE);
     }
 
+    /** These options with another number of documents per bulk write. */
     public LoadOptions withBatchSize(int size) {
         return new LoadOptions(size, writeConcern, maxAttempts, initialBackoff, progressInterval, progressListener);
     }
 
+    /** These options with another (acknowledged) write concern, e.g. {@code WriteConcern.MAJORITY}. */
     public LoadOptions withWriteConcern(WriteConcern concern) {
         return new LoadOptions(batchSize, concern, maxAttempts, initialBackoff, progressInterval, progressListener);
     }
@@ -66,6 +68,7 @@ public record LoadOptions(int batchSize, WriteConcern writeConcern, int maxAttem
         return new LoadOptions(batchSize, writeConcern, attempts, backoff, progressInterval, progressListener);
     }
 
+    /** A progress line every {@code interval}, and {@code listener} called after every batch. */
     public LoadOptions withProgress(Duration interval, LoadProgressListener listener) {
         return new LoadOptions(batchSize, writeConcern, maxAttempts, initialBackoff, interval, listener);
     }

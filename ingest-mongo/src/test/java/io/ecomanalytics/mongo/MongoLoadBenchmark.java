@@ -3,7 +3,6 @@ package io.ecomanalytics.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
-import io.ecomanalytics.data.DatasetFiles;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.data.ProgressListener;
