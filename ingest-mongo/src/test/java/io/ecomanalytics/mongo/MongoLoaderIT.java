@@ -11,10 +11,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.ecomanalytics.data.DatasetFiles;
+import io.ecomanalytics.data.DatasetFormatException;
 import io.ecomanalytics.data.Reject;
 import io.ecomanalytics.data.Rule;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -160,6 +162,22 @@ class MongoLoaderIT {
                             rawTransactions.get(7).get("transaction_id").asText()))))).isZero();
             assertThat(store.collection(MongoCollectionName.TRANSACTIONS).countDocuments())
                     .isEqualTo(EXPECTED.transactions - 2);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAJsonArrayStopsTheLoadWithTheReadersError() throws IOException {
+        Path truncated = TestDatasets.copyOfTiny();
+        Path transactionsFile = truncated.resolve("transactions.json");
+        String text = Files.readString(transactionsFile);
+        Files.writeString(transactionsFile, text.substring(0, text.length() / 2));
+
+        try (MongoStore store = MongoStore.connect(settings)) {
+            assertThatThrownBy(() -> store.loader(OPTIONS.withBatchSize(10)).load(truncated))
+                    .isInstanceOf(DatasetFormatException.class)
+                    .hasMessageStartingWith("transactions.json line ")
+                    .hasMessageContaining("The file must hold one JSON array of objects");
+            assertThat(store.collection(MongoCollectionName.USERS).countDocuments()).isEqualTo(EXPECTED.users);
         }
     }
 
