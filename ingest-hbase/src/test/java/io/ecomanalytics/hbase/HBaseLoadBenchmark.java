@@ -20,7 +20,8 @@ import org.apache.hadoop.hbase.io.compress.Compression;
  * Prints load throughput of both load paths into the in-process HBase, for each dataset scale given.
  *
  * <p>Arguments: {@code [scales (comma-separated, default small)] [dataset root (default /tmp/ecom-bench)]
- * [regions (default 8)]}. A scale's dataset is generated with seed 42 into {@code <root>/<scale>} unless it is there.
+ * [regions (default 8)] [sessions (default: the scale's)]}. A scale's dataset is generated with seed 42 into
+ * {@code <root>/<scale>} (or {@code <root>/<scale>-<sessions>}) unless it is there.
  * Figures are wall time on whatever the machine is doing, so each line also gives the CPU time this JVM (client and
  * in-process servers) spent and the system load average; this prints, it never asserts.
  */
@@ -33,12 +34,18 @@ public final class HBaseLoadBenchmark {
         List<String> scales = List.of((args.length > 0 ? args[0] : "small").split(","));
         Path root = Path.of(args.length > 1 ? args[1] : "/tmp/ecom-bench");
         int regions = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        long sessionsOverride = args.length > 3 ? Long.parseLong(args[3]) : 0;
         int exitCode = 0;
         try (EmbeddedHBase hbase = EmbeddedHBase.start(); Connection connection = HBaseSettings.of(hbase).connect()) {
             for (String scale : scales) {
-                Path dataset = dataset(root, scale);
+                GeneratorSpec generator = GeneratorSpec.scale(scale).withSeed(42);
+                if (sessionsOverride > 0) {
+                    generator = generator.withSessions(sessionsOverride);
+                }
+                Path dataset = dataset(root.resolve(sessionsOverride > 0 ? scale + "-" + sessionsOverride : scale),
+                        generator);
                 long inputBytes = sessionBytes(dataset);
-                long expected = GeneratorSpec.scale(scale).sessions();
+                long expected = generator.sessions();
                 for (LoadMethod method : LoadMethod.values()) {
                     String table = "bench:" + scale + "_" + method.name().toLowerCase();
                     SessionTableSpec spec = SessionTableSpec.forDataset(table, dataset, regions)
@@ -81,12 +88,12 @@ public final class HBaseLoadBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static Path dataset(Path root, String scale) {
-        Path folder = root.resolve(scale);
+    private static Path dataset(Path folder, GeneratorSpec generator) {
         if (!Files.isRegularFile(folder.resolve("users.json"))) {
             long start = System.nanoTime();
-            DatasetGenerator.generate(GeneratorSpec.scale(scale).withSeed(42), folder, ProgressListener.NONE);
-            System.out.printf("Generated %s into %s in %.1f s%n", scale, folder, (System.nanoTime() - start) / 1e9);
+            DatasetGenerator.generate(generator, folder, ProgressListener.NONE);
+            System.out.printf("Generated %,d sessions into %s in %.1f s%n", generator.sessions(), folder,
+                    (System.nanoTime() - start) / 1e9);
         }
         return folder;
     }
