@@ -54,7 +54,7 @@ public final class CompositeScores {
         Arrays.sort(sorted);
         List<CompositeScore> result = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            int below = lowerBound(sorted, scores[i]);
+            int below = SortedValues.countBelow(sorted, scores[i]);
             result.add(new CompositeScore(customers.get(i).customerId(), scores[i],
                     Tier.ofShareBelow((double) below / size)));
         }
@@ -66,19 +66,5 @@ public final class CompositeScores {
         double max = Arrays.stream(values).max().orElseThrow();
         double range = max - min;
         return Arrays.stream(values).map(value -> range > 0 ? (value - min) / range : 0.0).toArray();
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

@@ -67,23 +67,9 @@ public record CustomerSegments(List<SegmentedCustomer> customers, Map<Segment, L
         Arrays.sort(sorted);
         int[] scores = new int[values.length];
         for (int i = 0; i < values.length; i++) {
-            scores[i] = Math.min(5, 1 + (int) (5L * strictlyBelow(sorted, values[i]) / values.length));
+            int below = SortedValues.countBelow(sorted, values[i]);
+            scores[i] = Math.min(5, 1 + (int) (5L * below / values.length));
         }
         return scores;
-    }
-
-    /** Number of entries of {@code sorted} strictly smaller than {@code value}. */
-    private static int strictlyBelow(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }
