@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
                 "The addresses work with any MongoDB client (mongodb:// URI) and any HBase client (ZooKeeper"
                         + " quorum and port)."})
 final class ServeCommand implements Callable<Integer> {
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
+
     @Spec
     private CommandSpec spec;
 
@@ -38,44 +41,67 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
         CommandArguments.requireFolder(spec, "--data", data);
         PrintWriter out = spec.commandLine().getOut();
-        Stores stores = Stores.open(storeOptions);
         Path generated = data == null ? Files.createTempDirectory("ecom-serve-") : null;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stores.close();
+        Thread hook = new Thread(this::stopAndWait, "serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Stores stores = Stores.open(storeOptions)) {
+            Path folder = data;
             if (generated != null) {
-                try {
-                    OutputFolder.deleteRecursively(generated);
-                } catch (java.io.IOException e) {
-                    System.err.println("Cannot delete the generated dataset " + generated + ": " + e.getMessage());
-                }
+                folder = generated;
+                DatasetGenerator.generate(GenerateCommand.scaleSpecification(spec, scale).withSeed(seed), folder,
+                        new ProgressLog("generate"));
             }
-            stopped.countDown();
-        }, "serve-shutdown"));
-        Path folder = data;
-        if (generated != null) {
-            folder = generated;
-            DatasetGenerator.generate(GenerateCommand.scaleSpecification(spec, scale).withSeed(seed), folder,
-                    new ProgressLog("generate"));
+            StageTimer stages = new StageTimer();
+            StoreLoads.loadMongo(stores.mongo(), folder, io.ecomanalytics.mongo.LoadOptions.defaults(), stages);
+            StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, folder,
+                    io.ecomanalytics.hbase.LoadOptions.defaults(stores.hbaseTable()), stages);
+            out.println("dataset   " + folder.toAbsolutePath());
+            out.println("mongodb   " + stores.mongo().maskedUri() + " database " + stores.mongo().database());
+            out.println("zookeeper " + stores.hbase().zooKeeperAddress() + " znode " + stores.hbase().znodeParent()
+                    + " table " + stores.hbaseTable());
+            out.println("analyze   --mongo-uri " + stores.mongo().maskedUri() + " --zookeeper "
+                    + stores.hbase().zooKeeperAddress() + " --mongo-partitioner "
+                    + stores.mongo().sparkPartitioner());
+            out.println("ready");
+            out.flush();
+            stopRequested.await();
+        } finally {
+            if (generated != null) {
+                OutputFolder.deleteRecursively(generated);
+            }
+            closed.countDown();
+            removeHook(hook);
         }
-        StageTimer stages = new StageTimer();
-        StoreLoads.loadMongo(stores.mongo(), folder, io.ecomanalytics.mongo.LoadOptions.defaults(), stages);
-        StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, folder,
-                io.ecomanalytics.hbase.LoadOptions.defaults(stores.hbaseTable()), stages);
-        out.println("dataset   " + folder.toAbsolutePath());
-        out.println("mongodb   " + stores.mongo().maskedUri() + " database " + stores.mongo().database());
-        out.println("zookeeper " + stores.hbase().zooKeeperAddress() + " znode " + stores.hbase().znodeParent()
-                + " table " + stores.hbaseTable());
-        out.println("analyze   --mongo-uri " + stores.mongo().maskedUri() + " --zookeeper "
-                + stores.hbase().zooKeeperAddress());
-        out.println("ready");
-        out.flush();
-        stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Ends {@link #call()}: the stores close and the command returns 0. */
+    void stop() {
+        stopRequested.countDown();
+    }
+
+    /** On Ctrl-C the JVM does not wait for the main thread: the hook waits for the stores to close. */
+    private void stopAndWait() {
+        stop();
+        try {
+            closed.await(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already running the hook; nothing to remove.
+        }
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecomanalytics.data.TestDatasets;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -30,8 +30,6 @@ import picocli.CommandLine;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
-    private static final List<String> TINY_FILES = List.of("users.json", "products.json", "categories.json",
-            "transactions.json", "sessions_0.json", "sessions_1.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -43,13 +41,7 @@ class PipelineIT {
 
     @BeforeAll
     void runThePipelineOnTheTinyDataset() throws IOException {
-        dataset = Files.createDirectories(temp.resolve("tiny"));
-        for (String file : TINY_FILES) {
-            try (InputStream in = PipelineIT.class.getResourceAsStream("/datasets/tiny/" + file)) {
-                assertThat(in).as("test resource datasets/tiny/%s from the data module's test-jar", file).isNotNull();
-                Files.copy(in, dataset.resolve(file));
-            }
-        }
+        dataset = TestDatasets.copyTiny(Files.createDirectories(temp.resolve("tiny")));
         out = temp.resolve("output");
         firstRunOutput = runPipeline();
     }
@@ -155,7 +147,7 @@ class PipelineIT {
 
     private int recordsInTheFiles() throws IOException {
         int records = 0;
-        for (String file : TINY_FILES) {
+        for (String file : TestDatasets.TINY_FILES) {
             records += JSON.readTree(dataset.resolve(file).toFile()).size();
         }
         return records;

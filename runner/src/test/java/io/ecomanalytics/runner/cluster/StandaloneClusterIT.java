@@ -57,7 +57,15 @@ class StandaloneClusterIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration ANALYSIS_TIMEOUT = Duration.ofMinutes(12);
     /** Two correct runs may add doubles in another order; everything else must match exactly. */
-    private static final BigDecimal RELATIVE_TOLERANCE = new BigDecimal("1e-6");
+    private static final BigDecimal RELATIVE_TOLERANCE = new BigDecimal("1e-9");
+    /**
+     * The CLV predictions come from a maximum-likelihood fit that stops at its optimiser's tolerance, and the
+     * grouped customer histories it is fitted to arrive in the order the tasks finished: two correct runs agree to
+     * about 1e-5 (measured: 3.9e-5 at most on the tiny dataset), not to the last bit.
+     */
+    private static final BigDecimal FITTED_RELATIVE_TOLERANCE = new BigDecimal("1e-3");
+    private static final Set<String> FITTED_COLUMNS = Set.of("customer_clv.expected_purchases",
+            "customer_clv.probability_alive", "customer_clv.expected_average_order_value", "customer_clv.clv");
     private static final Pattern FINISHED_TASK =
             Pattern.compile("Finished task \\S+ in stage \\S+ \\(TID \\d+\\) in \\d+ ms on \\S+ \\(executor (\\S+)\\)");
     private static final Pattern EXECUTOR_PROCESS = Pattern.compile("Started daemon with process name: (\\d+)@");
@@ -126,17 +134,20 @@ class StandaloneClusterIT {
             assertThat(processes.awaitExit("driver-cluster", ANALYSIS_TIMEOUT))
                     .as("exit code of the cluster analysis; %s", processes.logTail("driver-cluster")).isZero();
             timings.put("cluster analysis", seconds(cluster));
+            report(processList, timings);
+            LOG.info("Process list of the cluster run:\n{}", processList);
 
             assertTasksRanInExecutorJvms(processes, driver.pid());
             assertThat(tasksByExecutor(processes.log("driver-local")).keySet())
                     .as("the local[*] run is the reference: its tasks ran in the driver").containsExactly("driver");
             assertSameResults(localOut.resolve("csv"), clusterOut.resolve("csv"));
-            timings.put("whole test", seconds(started));
-            report(processList, timings);
-            LOG.info("Process list of the cluster run:\n{}", processList);
         } finally {
+            timings.put("whole test", seconds(started));
             LOG.info("Timings: {}", timings);
         }
+        ChildProcesses.write(work.resolve("cluster-run.txt"),
+                Files.readString(work.resolve("cluster-run.txt"), StandardCharsets.UTF_8)
+                        + String.format("  %-24s %s%n", "whole test", timings.get("whole test")));
         assertThat(processes.stillAlive()).as("processes the test started, still alive after it stopped them")
                 .isEmpty();
     }
@@ -197,8 +208,11 @@ class StandaloneClusterIT {
                 List<String> got = actual.rows().get(row);
                 assertThat(got).as("%s row %d", analytic, row).hasSameSizeAs(want);
                 for (int column = 0; column < want.size(); column++) {
-                    assertSameField(analytic + " row " + row + " column " + expected.header().get(column),
-                            want.get(column), got.get(column));
+                    String name = expected.header().get(column);
+                    BigDecimal tolerance = FITTED_COLUMNS.contains(analytic + "." + name) ? FITTED_RELATIVE_TOLERANCE
+                            : RELATIVE_TOLERANCE;
+                    assertSameField(analytic + " row " + row + " column " + name, want.get(column), got.get(column),
+                            tolerance);
                 }
             }
         }
@@ -206,11 +220,11 @@ class StandaloneClusterIT {
                 .as("revenue by category of the tiny dataset").isNotEmpty();
     }
 
-    private static void assertSameField(String where, String expected, String actual) {
+    private static void assertSameField(String where, String expected, String actual, BigDecimal tolerance) {
         if (CsvTable.isFloatingPoint(expected) && CsvTable.isFloatingPoint(actual)) {
             BigDecimal want = CsvTable.number(expected);
             BigDecimal difference = CsvTable.number(actual).subtract(want).abs();
-            BigDecimal allowed = want.abs().multiply(RELATIVE_TOLERANCE).max(RELATIVE_TOLERANCE);
+            BigDecimal allowed = want.abs().multiply(tolerance).max(tolerance);
             assertThat(difference).as("%s: cluster %s, local %s", where, actual, expected)
                     .isLessThanOrEqualTo(allowed);
         } else {
