@@ -16,8 +16,7 @@ import io.ecomanalytics.data.ValidationReport;
 import io.ecomanalytics.mongo.MongoCollectionName;
 import io.ecomanalytics.mongo.MongoSparkIo;
 import io.ecomanalytics.transforms.CleanTables;
-import io.ecomanalytics.transforms.CustomerSummary;
-import io.ecomanalytics.transforms.SummaryPeriod;
+import io.ecomanalytics.transforms.Analytics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,8 +111,10 @@ final class Pipeline {
     private RunSummary analyzeInto(OutputFolder output, Loads loads) {
         Path staging = output.staging();
         StoreReads.StoreTables tables = StoreReads.read(spark, stores, stages);
-        Map<String, Dataset<Row>> analytics = Analytics.of(tables.clean(), tables.transactionItems());
-        ClvResult clv = scoreCustomers(tables.clean(), analytics);
+        Instant observationEnd = observationEnd(tables.clean());
+        Map<String, Dataset<Row>> analytics = new LinkedHashMap<>(Analytics.all(tables.clean(), observationEnd,
+                AnalyticNames.AFFINITY_PAIRS_PER_PRODUCT, AnalyticNames.DURATION_BUCKET_SECONDS));
+        ClvResult clv = scoreCustomers(analytics, observationEnd);
         analytics.put(CUSTOMER_CLV, clv.customers());
         Map<String, String> outputs = writeResults(analytics, tables.rejected(), staging);
         List<Path> charts = ReportStage.write(spark, analytics, clv, settings, staging, stages);
@@ -147,22 +148,26 @@ final class Pipeline {
         return report;
     }
 
-    private ClvResult scoreCustomers(CleanTables tables, Map<String, Dataset<Row>> analytics) {
-        stages.start("clv");
+    /** The CLV observation window ends at the latest transaction. */
+    private static Instant observationEnd(CleanTables tables) {
         Timestamp latest = tables.transactions().agg(max(col("timestamp"))).first().getTimestamp(0);
         if (latest == null) {
-            throw new IllegalStateException("No transaction reached the CLV stage: MongoDB's transactions collection"
-                    + " is empty after cleaning, so there is nothing to fit. Check the load report and the rejects.");
+            throw new IllegalStateException("No transaction reached the analysis: MongoDB's transactions collection"
+                    + " is empty after cleaning, so there is nothing to analyse. Check the load report and the"
+                    + " rejects.");
         }
-        Instant observationEnd = latest.toInstant();
-        Dataset<Row> summaries = CustomerSummary.forClv(tables.transactions(), observationEnd, SummaryPeriod.DAYS)
-                .localCheckpoint();
+        return latest.toInstant();
+    }
+
+    private ClvResult scoreCustomers(Map<String, Dataset<Row>> analytics, Instant observationEnd) {
+        stages.start("clv");
+        Dataset<Row> summaries = analytics.get(AnalyticNames.CUSTOMER_SUMMARY).localCheckpoint();
         BgNbdFit purchaseFit = ClvSpark.fitBgNbd(summaries);
         GammaGammaFit spendFit = ClvSpark.fitGammaGamma(summaries);
         ClvScorer scorer = new ClvScorer(purchaseFit.parameters(), spendFit.parameters(), TimeUnit.DAYS,
                 settings.horizonMonths(), settings.monthlyDiscountRate());
         Dataset<Row> customers = CustomerValue.table(ClvSpark.score(summaries, scorer),
-                analytics.get(Analytics.CUSTOMER_SPEND), analytics.get(Analytics.SESSION_ENGAGEMENT),
+                analytics.get(AnalyticNames.CUSTOMER_SPEND), analytics.get(AnalyticNames.SESSION_ENGAGEMENT),
                 settings.engagementWeights())
                 .localCheckpoint();
         long scored = customers.count();

@@ -54,7 +54,7 @@ final class ReportStage {
         Dataset<Row> customers = analytics.get(Pipeline.CUSTOMER_CLV);
         List<Row> customerRows = customers.select("customer_id", "segment", "clv", "orders", "total_spent",
                 "sessions", "average_session_seconds", "T", "frequency").collectAsList();
-        List<CategoryRevenue> categories = analytics.get(Analytics.REVENUE_BY_CATEGORY)
+        List<CategoryRevenue> categories = analytics.get(AnalyticNames.REVENUE_BY_CATEGORY)
                 .select("category_id", "category_name", "revenue").collectAsList().stream()
                 .map(row -> new CategoryRevenue(text(row, 0, "unknown"), text(row, 1, text(row, 0, "unknown products")),
                         row.getDecimal(2).doubleValue()))
@@ -65,16 +65,16 @@ final class ReportStage {
                         .map(row -> new CustomerLifetimeValue(row.getString(0), label(row.getString(1)),
                                 row.getDouble(2)))
                         .toList())
-                .withTransactionsPerCustomer(counts(analytics.get(Analytics.TRANSACTIONS_PER_CUSTOMER)))
-                .withSessionsPerUser(counts(analytics.get(Analytics.SESSIONS_PER_USER)))
+                .withTransactionsPerCustomer(counts(analytics.get(AnalyticNames.TRANSACTIONS_PER_CUSTOMER)))
+                .withSessionsPerUser(counts(analytics.get(AnalyticNames.SESSIONS_PER_USER)))
                 .withEngagement(customerRows.stream()
                         .filter(row -> row.getLong(5) > 0)
                         .map(row -> new UserEngagement(row.getString(0), row.getLong(5), row.getDouble(6),
                                 row.getDouble(4)))
                         .toList(), ChartInputs.DEFAULT_ENGAGED_SESSION_THRESHOLD)
-                .withFunnel(analytics.get(Analytics.CONVERSION_FUNNEL).select("stage", "sessions").collectAsList()
+                .withFunnel(analytics.get(AnalyticNames.CONVERSION_FUNNEL).select("stage", "sessions").collectAsList()
                         .stream().map(row -> new FunnelStep(label(row.getString(0)), row.getLong(1))).toList())
-                .withDailyRevenue(analytics.get(Analytics.REVENUE_BY_CATEGORY_AND_DAY).groupBy("day")
+                .withDailyRevenue(analytics.get(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY).groupBy("day")
                         .agg(sum("revenue").as("revenue")).orderBy("day").collectAsList().stream()
                         .map(row -> new DailyRevenue(row.getDate(0).toLocalDate(), row.getDecimal(1).doubleValue()))
                         .toList())
@@ -100,7 +100,7 @@ final class ReportStage {
             revenue += row.getDouble(4);
             orders += row.getLong(3);
         }
-        Row sessions = analytics.get(Analytics.SESSION_ENGAGEMENT)
+        Row sessions = analytics.get(AnalyticNames.SESSION_ENGAGEMENT)
                 .agg(sum("sessions"), sum("converted_sessions")).first();
         HeadlineFigures headline = new HeadlineFigures(revenue, orders, customerRows.size(),
                 sessions.isNullAt(0) ? 0 : sessions.getLong(0), sessions.isNullAt(1) ? 0 : sessions.getLong(1),
@@ -129,12 +129,12 @@ final class ReportStage {
 
     /** The strongest partner of each product, each pair once, most orders together first. */
     private static List<ProductPair> productPairs(Map<String, Dataset<Row>> analytics) {
-        Dataset<Row> names = analytics.get(Analytics.PRODUCT_PERFORMANCE).select("product_id", "product_name");
+        Dataset<Row> names = analytics.get(AnalyticNames.PRODUCT_PERFORMANCE).select("product_id", "product_name");
         Dataset<Row> first = names.withColumnRenamed("product_id", "first_id")
                 .withColumnRenamed("product_name", "first_name");
         Dataset<Row> second = names.withColumnRenamed("product_id", "second_id")
                 .withColumnRenamed("product_name", "second_name");
-        return analytics.get(Analytics.PRODUCT_AFFINITY)
+        return analytics.get(AnalyticNames.PRODUCT_AFFINITY)
                 .where(col("product_id").lt(col("other_product_id")))
                 .join(first, col("product_id").equalTo(col("first_id")), "left")
                 .join(second, col("other_product_id").equalTo(col("second_id")), "left")

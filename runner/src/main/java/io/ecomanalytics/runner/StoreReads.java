@@ -22,7 +22,7 @@ final class StoreReads {
      * The cleaned tables, materialised because every analytic reads them, with the cleaning's rejects (entity, reason and
      * the record as JSON) and per-entity counts {read, kept, rejected}.
      */
-    record StoreTables(CleanTables clean, Dataset<Row> transactionItems, Dataset<Row> rejected,
+    record StoreTables(CleanTables clean, Dataset<Row> rejected,
             Map<String, long[]> counts) {
     }
 
@@ -77,8 +77,7 @@ final class StoreReads {
         }
         CleanTables clean = new CleanTables(keptTables.get("users"), keptTables.get("products"),
                 keptTables.get("categories"), keptTables.get("transactions"), keptTables.get("sessions"));
-        Dataset<Row> items = clean.transactionItems().localCheckpoint();
         stages.end(read, kept, rejected);
-        return new StoreTables(clean, items, rejects, counts);
+        return new StoreTables(clean, rejects, counts);
     }
 }
