@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * stable anyway. The partitioner comes from {@link MongoSettings#sparkPartitioner()}.
  */
 public final class MongoSparkIo {
+    private static final int PAGES_PER_CORE = 4;
     private static final Logger LOG = LoggerFactory.getLogger(MongoSparkIo.class);
     private static final String FORMAT = "mongodb";
 
@@ -45,6 +46,12 @@ public final class MongoSparkIo {
                 .option("database", settings.database())
                 .option("collection", collection.collectionName())
                 .option("partitioner", settings.sparkPartitioner());
+        if (MongoSettings.PAGINATE_INTO_PARTITIONS_PARTITIONER.equals(settings.sparkPartitioner())) {
+            // The connector's default of 64 pages gives small collections one partition per document, and every
+            // page is a query of its own; a few pages per core keep the work spread without that overhead.
+            reader = reader.option("partitioner.options.max.number.of.partitions",
+                    String.valueOf(PAGES_PER_CORE * spark.sparkContext().defaultParallelism()));
+        }
         return reader.load();
     }
 

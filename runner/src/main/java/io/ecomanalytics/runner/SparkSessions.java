@@ -3,25 +3,43 @@ package io.ecomanalytics.runner;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
-/** Builds the SparkSession of a run: {@code local[*]} on the loopback interface unless a master is configured. */
+/**
+ * Builds the SparkSession of a command: the configured master, else the one {@code spark-submit} set, else
+ * {@code local[*]} on the loopback interface.
+ */
 final class SparkSessions {
+    static final String LOCAL = "local[*]";
+
     private SparkSessions() {
     }
 
+    /**
+     * @param master        the master URL, or null to keep the one spark-submit set (or {@value #LOCAL} without it)
+     * @param configuration Spark configuration passed through
+     */
     static SparkSession create(String master, Map<String, String> configuration) {
+        String effectiveMaster = effectiveMaster(master, System.getProperty("spark.master"));
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("ecom-analytics")
-                .master(master)
+                .master(effectiveMaster)
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false");
-        if (master.startsWith("local")) {
+        if (effectiveMaster.startsWith("local")) {
             // Spark otherwise picks a non-loopback address when the hostname resolves to loopback.
             builder.config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "8");
         }
         configuration.forEach(builder::config);
         return builder.getOrCreate();
+    }
+
+    /** An explicit master wins, then spark-submit's ({@code spark.master}), then {@value #LOCAL}. */
+    static String effectiveMaster(String configured, String submitted) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return submitted != null && !submitted.isBlank() ? submitted : LOCAL;
     }
 }

@@ -125,12 +125,15 @@ class StandaloneClusterIT {
             long cluster = System.nanoTime();
             Path clusterOut = work.resolve("out-cluster");
             Process driver = processes.start("driver-cluster", submit(masterUrl, stores, clusterOut));
-            String processList = Polling.until("two executor JVMs under the workers", ANALYSIS_TIMEOUT, () -> {
-                processes.requireAlive("driver-cluster");
-                Map<Long, ProcessHandle> tree = processes.tree();
-                long executors = tree.values().stream().filter(StandaloneClusterIT::isExecutor).count();
-                return executors == WORKERS ? Optional.of(ProcessList.describe(tree)) : Optional.empty();
-            }, () -> processes.logTail("driver-cluster"));
+            // Listed once both executor JVMs have finished tasks, so that their memory figures mean something.
+            String processList = Polling.until("two executor JVMs under the workers, both with finished tasks",
+                    ANALYSIS_TIMEOUT, () -> {
+                        processes.requireAlive("driver-cluster");
+                        Map<Long, ProcessHandle> tree = processes.tree();
+                        long executors = tree.values().stream().filter(StandaloneClusterIT::isExecutor).count();
+                        return executors == WORKERS && tasksByExecutor(processes.log("driver-cluster")).size() == WORKERS
+                                ? Optional.of(ProcessList.describe(tree)) : Optional.empty();
+                    }, () -> processes.logTail("driver-cluster"));
             assertThat(processes.awaitExit("driver-cluster", ANALYSIS_TIMEOUT))
                     .as("exit code of the cluster analysis; %s", processes.logTail("driver-cluster")).isZero();
             timings.put("cluster analysis", seconds(cluster));
@@ -184,9 +187,15 @@ class StandaloneClusterIT {
                 .doesNotContain(driverPid, ProcessHandle.current().pid());
     }
 
-    private static Map<String, Long> tasksByExecutor(Path driverLog) throws IOException {
+    private static Map<String, Long> tasksByExecutor(Path driverLog) {
         Map<String, Long> tasks = new TreeMap<>();
-        Matcher matcher = FINISHED_TASK.matcher(Files.readString(driverLog, StandardCharsets.UTF_8));
+        String log;
+        try {
+            log = Files.readString(driverLog, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the driver's log " + driverLog + ": " + e.getMessage(), e);
+        }
+        Matcher matcher = FINISHED_TASK.matcher(log);
         while (matcher.find()) {
             tasks.merge(matcher.group(1), 1L, Long::sum);
         }
@@ -247,7 +256,7 @@ class StandaloneClusterIT {
     }
 
     static boolean isExecutor(ProcessHandle process) {
-        return process.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend");
+        return ProcessList.commandLine(process).orElse("").contains("CoarseGrainedExecutorBackend");
     }
 
     /** The analysis through SparkSubmit in client mode, the driver in the submitting JVM. */
