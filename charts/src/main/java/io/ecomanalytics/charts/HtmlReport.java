@@ -89,7 +89,9 @@ public final class HtmlReport {
                 .append("</p>\n");
 
         html.append("<section aria-label=\"Headline figures\">\n<div class=\"figures\">\n");
-        figure(html, "revenue", "Revenue", Formats.wholeCurrency(headline.revenue()), "");
+        // Category and daily revenue sum item subtotals; the headline is what customers paid, so say which it is.
+        figure(html, "revenue", "Revenue", Formats.wholeCurrency(headline.revenue()),
+                "order totals, after discounts");
         figure(html, "orders", "Orders", Formats.count(headline.orders()), "");
         figure(html, "customers", "Customers", Formats.count(headline.customers()), "");
         figure(html, "conversion-rate", "Conversion rate", orNotAvailable(headline.conversionRate(),
