@@ -270,9 +270,8 @@ class StandaloneClusterIT {
                 "--conf", "spark.sql.shuffle.partitions=4",
                 // The embedded server's collections are small: two partitions each instead of one per document.
                 "--conf", "spark.mongodb.read.partitioner.options.max.number.of.partitions=2",
+                // No --spark-master for the runner: the master spark-submit was given is the one that must be used.
                 jar.toString(), "analyze",
-                // The runner's own --spark-master default would override the submitted master (see docs/cluster.md).
-                "--spark-master", master,
                 "--mongo-uri", stores.get("mongodb"), "--zookeeper", stores.get("zookeeper"),
                 "--mongo-partitioner", EMBEDDED_SERVER_PARTITIONER, "--out", out.toString()));
         return command;
