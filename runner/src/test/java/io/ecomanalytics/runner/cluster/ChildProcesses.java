@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -97,14 +97,10 @@ final class ChildProcesses implements AutoCloseable {
         return seen.stream().filter(ProcessHandle::isAlive).distinct().toList();
     }
 
-    Optional<Process> process(String name) {
-        return Optional.ofNullable(started.get(name));
-    }
-
     @Override
     public void close() {
         List<Process> newestFirst = new ArrayList<>(started.values());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         for (Process process : newestFirst) {
             List<ProcessHandle> descendants = process.descendants().toList();
             seen.addAll(descendants);
