@@ -1,6 +1,9 @@
 package io.ecomanalytics.runner;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import io.ecomanalytics.charts.AliveProbabilityCell;
@@ -35,8 +38,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Charts and the HTML report. Only aggregates reach the driver: per-category, per-day and per-stage rows, the
- * distributions, and one row per customer (the customer tables are aggregates of the transaction log, bounded by
- * the number of customers), which the charts plot point by point.
+ * distributions, totals, the top customers and a bounded sample of customers for the point and box plots.
  */
 final class ReportStage {
     static final String CHARTS_FOLDER = "charts";
@@ -44,6 +46,8 @@ final class ReportStage {
     private static final int TOP_ROWS = 10;
     private static final int ALIVE_GRID_FREQUENCIES = 15;
     private static final int ALIVE_GRID_RECENCY_STEPS = 18;
+    private static final int MAXIMUM_PLOTTED_CUSTOMERS = 20_000;
+    private static final long SAMPLE_SEED = 42;
 
     private ReportStage() {
     }
@@ -51,9 +55,17 @@ final class ReportStage {
     static List<Path> write(SparkSession spark, Map<String, Dataset<Row>> analytics, Pipeline.ClvResult clv,
             PipelineSettings settings, Path staging, StageTimer stages) {
         stages.start("charts-report");
-        Dataset<Row> customers = analytics.get(Pipeline.CUSTOMER_CLV);
-        List<Row> customerRows = customers.select("customer_id", "segment", "clv", "orders", "total_spent",
-                "sessions", "average_session_seconds", "T", "frequency").collectAsList();
+        Dataset<Row> customers = analytics.get(Pipeline.CUSTOMER_CLV).select("customer_id", "segment", "clv",
+                "orders", "total_spent", "sessions", "average_session_seconds", "T", "frequency");
+        Row totals = customers.agg(count(lit(1)), sum("total_spent"), sum("orders"), max("T"), max("frequency"))
+                .first();
+        long customerCount = totals.getLong(0);
+        // The per-customer charts plot points and quartiles: a bounded, seeded sample reads the same and keeps a
+        // large customer table on the cluster.
+        Dataset<Row> plotted = customerCount > MAXIMUM_PLOTTED_CUSTOMERS
+                ? customers.sample(false, (double) MAXIMUM_PLOTTED_CUSTOMERS / customerCount, SAMPLE_SEED)
+                : customers;
+        List<Row> customerRows = plotted.collectAsList();
         List<CategoryRevenue> categories = analytics.get(AnalyticNames.REVENUE_BY_CATEGORY)
                 .select("category_id", "category_name", "revenue").collectAsList().stream()
                 .map(row -> new CategoryRevenue(text(row, 0, "unknown"), text(row, 1, text(row, 0, "unknown products")),
@@ -78,13 +90,14 @@ final class ReportStage {
                         .agg(sum("revenue").as("revenue")).orderBy("day").collectAsList().stream()
                         .map(row -> new DailyRevenue(row.getDate(0).toLocalDate(), row.getDecimal(1).doubleValue()))
                         .toList())
-                .withAliveProbability(aliveGrid(clv.purchaseFit().parameters(), customerRows));
+                .withAliveProbability(aliveGrid(clv.purchaseFit().parameters(),
+                        totals.isNullAt(3) ? 0 : totals.getDouble(3), totals.isNullAt(4) ? 0 : totals.getInt(4)));
         try {
             Path chartsFolder = staging.resolve(CHARTS_FOLDER);
             List<RenderedChart> charts = Charts.renderAll(inputs, chartsFolder, ChartStyle.defaults());
-            HtmlReport.write(reportData(spark, analytics, customerRows, categories, settings), charts,
+            HtmlReport.write(reportData(spark, analytics, customers, totals, categories, settings), charts,
                     staging.resolve(REPORT_FILE));
-            stages.end(customerRows.size(), charts.size(), 0);
+            stages.end(customerCount, charts.size(), 0);
             return charts.stream().map(chart -> staging.relativize(chart.file())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the charts or the report into " + staging + ": "
@@ -93,19 +106,16 @@ final class ReportStage {
     }
 
     private static ReportData reportData(SparkSession spark, Map<String, Dataset<Row>> analytics,
-            List<Row> customerRows, List<CategoryRevenue> categories, PipelineSettings settings) {
-        double revenue = 0;
-        long orders = 0;
-        for (Row row : customerRows) {
-            revenue += row.getDouble(4);
-            orders += row.getLong(3);
-        }
+            Dataset<Row> customers, Row totals, List<CategoryRevenue> categories, PipelineSettings settings) {
+        double revenue = totals.isNullAt(1) ? 0 : totals.getDouble(1);
+        long orders = totals.isNullAt(2) ? 0 : totals.getLong(2);
         Row sessions = analytics.get(AnalyticNames.SESSION_ENGAGEMENT)
                 .agg(sum("sessions"), sum("converted_sessions")).first();
-        HeadlineFigures headline = new HeadlineFigures(revenue, orders, customerRows.size(),
+        HeadlineFigures headline = new HeadlineFigures(revenue, orders, totals.getLong(0),
                 sessions.isNullAt(0) ? 0 : sessions.getLong(0), sessions.isNullAt(1) ? 0 : sessions.getLong(1),
                 categories.isEmpty() ? "" : categories.get(0).categoryName());
-        List<TopCustomer> topCustomers = customerRows.stream().limit(TOP_ROWS)
+        List<TopCustomer> topCustomers = customers.orderBy(col("clv").desc(), col("customer_id")).limit(TOP_ROWS)
+                .collectAsList().stream()
                 .map(row -> new TopCustomer(row.getString(0), label(row.getString(1)), row.getLong(3),
                         row.getDouble(4), row.getDouble(2)))
                 .toList();
@@ -155,10 +165,8 @@ final class ReportStage {
     }
 
     /** P(alive) over repeat purchases 0..15 and recency 0..T at the longest customer age T (in days). */
-    private static List<AliveProbabilityCell> aliveGrid(BgNbdParameters model, List<Row> customers) {
-        double age = customers.stream().mapToDouble(row -> row.getDouble(7)).max().orElse(0);
-        int maximumFrequency = (int) Math.min(ALIVE_GRID_FREQUENCIES,
-                customers.stream().mapToLong(row -> row.getInt(8)).max().orElse(0));
+    private static List<AliveProbabilityCell> aliveGrid(BgNbdParameters model, double age, int mostRepeatPurchases) {
+        int maximumFrequency = Math.min(ALIVE_GRID_FREQUENCIES, mostRepeatPurchases);
         List<AliveProbabilityCell> grid = new ArrayList<>();
         if (age <= 0) {
             return grid;
