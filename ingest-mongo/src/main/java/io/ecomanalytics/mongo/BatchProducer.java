@@ -9,15 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 /**
- * Reads, validates and maps records into batches on a thread of its own, so that parsing the next batch overlaps
- * writing the current one. At most two batches wait, so memory stays bounded by the batch size.
+ * Reads, validates, maps and BSON-encodes records into batches on a thread of its own, so that preparing the next
+ * batch overlaps writing the current one: the writing thread only copies encoded bytes to the socket. At most two
+ * batches wait, so memory stays bounded by the batch size.
  */
 final class BatchProducer<T> implements AutoCloseable {
 
     /** A batch of documents and how many records of the file were processed up to its last one. */
-    record Batch(List<Document> documents, long processed) {
+    record Batch(List<RawBsonDocument> documents, long processed) {
     }
 
     private static final Batch END = new Batch(List.of(), -1);
@@ -70,9 +72,9 @@ final class BatchProducer<T> implements AutoCloseable {
 
     private void produce(Supplier<RecordStream<T>> open, Function<T, Document> mapper, int batchSize) {
         try (RecordStream<T> records = open.get()) {
-            List<Document> batch = new ArrayList<>(batchSize);
+            List<RawBsonDocument> batch = new ArrayList<>(batchSize);
             while (records.hasNext() && !cancelled) {
-                batch.add(mapper.apply(records.next()));
+                batch.add(RawDocuments.encode(mapper.apply(records.next())));
                 if (batch.size() == batchSize) {
                     offer(new Batch(batch, records.position().recordIndex() + 1));
                     batch = new ArrayList<>(batchSize);

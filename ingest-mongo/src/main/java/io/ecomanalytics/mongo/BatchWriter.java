@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.bson.Document;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ final class BatchWriter {
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoCollectionName name;
-    private final MongoCollection<Document> collection;
+    private final MongoCollection<RawBsonDocument> collection;
     private final LoadOptions options;
     private final String maskedUri;
 
@@ -50,19 +52,19 @@ final class BatchWriter {
     private long failed;
     private final List<LoadFailure> failures = new ArrayList<>();
 
-    BatchWriter(MongoCollectionName name, MongoCollection<Document> collection, LoadOptions options,
-                String maskedUri) {
+    BatchWriter(MongoCollectionName name, MongoCollection<?> collection, LoadOptions options, String maskedUri) {
         this.name = name;
-        this.collection = collection.withWriteConcern(options.writeConcern());
+        this.collection = collection.withDocumentClass(RawBsonDocument.class)
+                .withWriteConcern(options.writeConcern());
         this.options = options;
         this.maskedUri = maskedUri;
     }
 
     /** The unordered bulk of upserts for a batch of documents, each carrying its {@code _id}. */
-    static List<WriteModel<Document>> upserts(List<Document> documents) {
-        List<WriteModel<Document>> models = new ArrayList<>(documents.size());
-        for (Document document : documents) {
-            models.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document, UPSERT));
+    static List<WriteModel<RawBsonDocument>> upserts(List<RawBsonDocument> documents) {
+        List<WriteModel<RawBsonDocument>> models = new ArrayList<>(documents.size());
+        for (RawBsonDocument document : documents) {
+            models.add(new ReplaceOneModel<>(new BsonDocument("_id", document.get("_id")), document, UPSERT));
         }
         return models;
     }
@@ -76,8 +78,8 @@ final class BatchWriter {
      *
      * @throws MongoLoadException when the batch still fails transiently after the last attempt, or fails otherwise
      */
-    void write(List<Document> documents) {
-        List<Document> existing = retrying(documents.size(), () -> insert(documents));
+    void write(List<RawBsonDocument> documents) {
+        List<RawBsonDocument> existing = retrying(documents.size(), () -> insert(documents));
         if (!existing.isEmpty()) {
             retrying(existing.size(), () -> {
                 replace(existing);
@@ -87,7 +89,7 @@ final class BatchWriter {
     }
 
     /** Inserts the documents and returns those that hit a duplicate key. */
-    private List<Document> insert(List<Document> documents) {
+    private List<RawBsonDocument> insert(List<RawBsonDocument> documents) {
         try {
             collection.insertMany(documents, UNORDERED_INSERT);
             inserted += documents.size();
@@ -95,9 +97,9 @@ final class BatchWriter {
         } catch (MongoBulkWriteException e) {
             warnOnWriteConcern(e);
             inserted += documents.size() - e.getWriteErrors().size();
-            List<Document> duplicates = new ArrayList<>();
+            List<RawBsonDocument> duplicates = new ArrayList<>();
             for (BulkWriteError error : e.getWriteErrors()) {
-                Document document = documents.get(error.getIndex());
+                RawBsonDocument document = documents.get(error.getIndex());
                 if (error.getCode() == DUPLICATE_KEY) {
                     duplicates.add(document);
                 } else {
@@ -108,7 +110,7 @@ final class BatchWriter {
         }
     }
 
-    private void replace(List<Document> documents) {
+    private void replace(List<RawBsonDocument> documents) {
         try {
             count(collection.bulkWrite(upserts(documents), UNORDERED));
         } catch (MongoBulkWriteException e) {
@@ -173,14 +175,19 @@ final class BatchWriter {
         unchanged += matched - modified;
     }
 
-    private void fail(Document document, BulkWriteError error) {
-        String id = String.valueOf(document.get("_id"));
+    private void fail(RawBsonDocument document, BulkWriteError error) {
+        String id = idOf(document);
         String reason = "server error " + error.getCode() + ": " + MongoUris.mask(error.getMessage());
         failed++;
         if (failures.size() < LoadReport.MAX_FAILURES_KEPT) {
             failures.add(new LoadFailure(name, id, reason));
         }
         LOG.debug("{} {} refused: {}", name, id, reason);
+    }
+
+    private static String idOf(RawBsonDocument document) {
+        BsonValue id = document.get("_id");
+        return id != null && id.isString() ? id.asString().getValue() : String.valueOf(id);
     }
 
     private static void pause(Duration duration) {
