@@ -1,6 +1,5 @@
 package io.ecomanalytics.hbase;
 
-import io.ecomanalytics.data.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,20 +93,16 @@ final class HFileStaging implements AutoCloseable {
         return new Path(configuration.get("hbase.fs.tmp.dir", "/tmp/hbase-staging"));
     }
 
-    /** Adds one session; writes a chunk of HFiles when the chunk is full. Returns the session's cell bytes. */
-    long add(byte[] row, Session session) throws IOException {
-        List<Cell> cells = SessionCells.cells(row, session);
-        long size = 0;
+    /** Adds one session's cells (sorted as {@link SessionCells#cells} gives them); writes a full chunk as HFiles. */
+    void add(byte[] row, List<Cell> cells) throws IOException {
         for (Cell cell : cells) {
-            size += ((KeyValue) cell).getLength();
+            chunkBytes += ((KeyValue) cell).getLength();
         }
         chunk.add(new StagedRow(row, cells));
-        chunkBytes += size;
         accepted++;
         if (chunkBytes >= chunkLimit) {
             writeChunk();
         }
-        return size;
     }
 
     /** Writes what is left and bulk-loads every staged HFile; returns the number of sessions loaded. */

@@ -49,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.KeyValue;
-import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 
 /**
@@ -100,24 +99,16 @@ final class SessionCells {
         return cells;
     }
 
-    /** The put that writes one session's cells. */
-    static Put put(byte[] row, Session session) {
-        Put put = new Put(row, session.startTime().toEpochMilli());
-        for (Cell cell : cells(row, session)) {
-            try {
-                put.add(cell);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return put;
-    }
-
     private static void add(List<Cell> cells, byte[] row, byte[] family, byte[] qualifier, long timestamp,
             String value) {
         if (value != null) {
-            cells.add(new KeyValue(row, family, qualifier, timestamp, value.getBytes(StandardCharsets.UTF_8)));
+            add(cells, row, family, qualifier, timestamp, value.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static void add(List<Cell> cells, byte[] row, byte[] family, byte[] qualifier, long timestamp,
+            byte[] value) {
+        cells.add(new KeyValue(row, family, qualifier, timestamp, value));
     }
 
     /** Reads a session back from a row that holds the {@code session}, {@code device} and {@code geo} families. */
@@ -162,7 +153,7 @@ final class SessionCells {
         return value;
     }
 
-    static String pageViewsJson(List<PageView> pageViews) {
+    static byte[] pageViewsJson(List<PageView> pageViews) {
         return json(generator -> {
             generator.writeStartArray();
             for (PageView view : pageViews) {
@@ -178,7 +169,7 @@ final class SessionCells {
         });
     }
 
-    static String viewedProductsJson(List<String> viewedProducts) {
+    static byte[] viewedProductsJson(List<String> viewedProducts) {
         return json(generator -> {
             generator.writeStartArray();
             for (String productId : viewedProducts) {
@@ -188,7 +179,7 @@ final class SessionCells {
         });
     }
 
-    static String cartJson(Map<String, CartItem> cart) {
+    static byte[] cartJson(Map<String, CartItem> cart) {
         return json(generator -> {
             generator.writeStartObject();
             for (Map.Entry<String, CartItem> entry : cart.entrySet()) {
@@ -286,14 +277,14 @@ final class SessionCells {
         T read(JsonParser parser) throws IOException;
     }
 
-    private static String json(JsonWriting writing) {
+    private static byte[] json(JsonWriting writing) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = JSON.createGenerator(out)) {
             writing.write(generator);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write JSON into memory", e);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     private static <T> T parse(String json, String cell, JsonReading<T> reading) {

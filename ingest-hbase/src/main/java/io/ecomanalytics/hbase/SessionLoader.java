@@ -1,17 +1,21 @@
 package io.ecomanalytics.hbase;
 
+import io.ecomanalytics.data.BackgroundBatches;
 import io.ecomanalytics.data.RecordStream;
 import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.Session;
 import io.ecomanalytics.data.ValidatingDataset;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.KeyValue;
 import org.apache.hadoop.hbase.TableNotFoundException;
@@ -35,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class SessionLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLoader.class);
     private static final int LOGGED_REJECTIONS = 10;
+    private static final int PREPARED_BATCH_SESSIONS = 500;
 
     private SessionLoader() {
     }
@@ -122,20 +127,12 @@ public final class SessionLoader {
                     LOG.error("HBase refused {} session(s) after retries, e.g. row '{}': {}", error.getNumExceptions(),
                             new String(error.getRow(0).getRow(), StandardCharsets.UTF_8), error.getCause(0).toString());
                 });
-        try (BufferedMutator mutator = connection.getBufferedMutator(params)) {
-            while (sessions.hasNext()) {
-                Session session = sessions.next();
-                byte[] row = acceptedRow(session, counts);
-                if (row != null) {
-                    Put put = new Put(row, session.startTime().toEpochMilli());
-                    for (Cell cell : SessionCells.cells(row, session)) {
-                        put.add(cell);
-                        counts.bytes += ((KeyValue) cell).getLength();
-                    }
-                    mutator.mutate(put);
-                    counts.sent++;
-                }
-                progress.tick(counts.read);
+        try (BufferedMutator mutator = connection.getBufferedMutator(params);
+                BackgroundBatches<Session, Put> puts = prepare(sessions, counts, SessionLoader::put)) {
+            for (BackgroundBatches.Batch<Put> batch = puts.next(); batch != null; batch = puts.next()) {
+                mutator.mutate(batch.items());
+                counts.sent += batch.items().size();
+                progress.tick(batch.consumed());
             }
             mutator.flush();
         }
@@ -143,17 +140,47 @@ public final class SessionLoader {
 
     private static void loadInBulk(Connection connection, Iterator<? extends Session> sessions, LoadOptions options,
             Counts counts, LoadProgress progress) throws IOException {
-        try (HFileStaging staging = new HFileStaging(connection, options)) {
-            while (sessions.hasNext()) {
-                Session session = sessions.next();
-                byte[] row = acceptedRow(session, counts);
-                if (row != null) {
-                    counts.bytes += staging.add(row, session);
+        try (HFileStaging staging = new HFileStaging(connection, options);
+                BackgroundBatches<Session, KeyedCells> rows = prepare(sessions, counts, KeyedCells::new)) {
+            for (BackgroundBatches.Batch<KeyedCells> batch = rows.next(); batch != null; batch = rows.next()) {
+                for (KeyedCells row : batch.items()) {
+                    staging.add(row.row(), row.cells());
                 }
-                progress.tick(counts.read);
+                progress.tick(batch.consumed());
             }
             counts.sent = staging.load();
         }
+    }
+
+    /**
+     * Checks, keys and maps the sessions to cells on a thread of its own, so that the next batch is prepared while
+     * the current one is written; {@code counts} gets the reads, rejections and cell bytes from that thread.
+     */
+    private static <R> BackgroundBatches<Session, R> prepare(Iterator<? extends Session> sessions, Counts counts,
+            BiFunction<byte[], List<Cell>, R> item) {
+        return new BackgroundBatches<>("hbase-loader", () -> sessions, session -> {
+            byte[] row = acceptedRow(session, counts);
+            if (row == null) {
+                return null;
+            }
+            List<Cell> cells = SessionCells.cells(row, session);
+            for (Cell cell : cells) {
+                counts.bytes += ((KeyValue) cell).getLength();
+            }
+            return item.apply(row, cells);
+        }, PREPARED_BATCH_SESSIONS);
+    }
+
+    private static Put put(byte[] row, List<Cell> cells) {
+        Put put = new Put(row, cells.get(0).getTimestamp());
+        try {
+            for (Cell cell : cells) {
+                put.add(cell);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return put;
     }
 
     /** The session's row key, or {@code null} after counting the session as rejected. */
@@ -198,6 +225,10 @@ public final class SessionLoader {
             return "referrer";
         }
         return null;
+    }
+
+    /** One session's row key and its cells, as the bulk path stages them. */
+    private record KeyedCells(byte[] row, List<Cell> cells) {
     }
 
     private static final class Counts {

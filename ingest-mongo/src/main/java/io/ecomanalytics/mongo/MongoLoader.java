@@ -1,5 +1,6 @@
 package io.ecomanalytics.mongo;
 
+import io.ecomanalytics.data.BackgroundBatches;
 import io.ecomanalytics.data.DatasetFiles;
 import io.ecomanalytics.data.EntityType;
 import io.ecomanalytics.data.FileCounts;
@@ -11,13 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads a dataset folder into MongoDB: categories, products, users, then transactions (referenced before
- * referencing). Records stream from the data module's validating reader, on a thread of their own so that parsing
- * overlaps writing (a few batches in memory at a time); rejected records are counted by rule and never sent; accepted
+ * referencing). Records stream from the data module's validating reader and are mapped and BSON-encoded on a thread
+ * of their own, so that preparing overlaps writing (a few batches in memory at a time); rejected records are counted by rule and never sent; accepted
  * ones are written in unordered bulk batches, idempotently by {@code _id} (insert, then replace what already
  * existed), so a reload, or a re-run after a failure, leaves exactly one document per record.
  *
@@ -78,12 +80,13 @@ public final class MongoLoader {
         long expected = RecordCounter.count(dataset.files(type));
         BatchWriter writer = new BatchWriter(name, store.collection(name), options, store.settings().maskedUri());
         Progress progress = new Progress(name, expected, start);
-        try (BatchProducer<T> batches = new BatchProducer<>(name.collectionName(), () -> validating.accepted(type),
-                mapper, options.batchSize())) {
-            for (BatchProducer.Batch batch = batches.next(); batch != null; batch = batches.next()) {
-                writer.write(batch.documents());
-                // Each of the four entities is one file, so the record index counts the records processed.
-                progress.update(batch.processed());
+        try (BackgroundBatches<T, RawBsonDocument> batches = new BackgroundBatches<>(
+                "mongo-loader-" + name.collectionName(), () -> validating.accepted(type),
+                record -> RawDocuments.encode(mapper.apply(record)), options.batchSize())) {
+            for (BackgroundBatches.Batch<RawBsonDocument> batch = batches.next(); batch != null;
+                    batch = batches.next()) {
+                writer.write(batch.items());
+                progress.update(batch.consumed());
             }
         }
         long read = validating.report().files().stream().filter(file -> file.entity().equals(type.name()))
