@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.KeyValue;
 import org.apache.hadoop.hbase.TableName;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HFileStaging implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HFileStaging.class);
+    private static final int BULK_LOAD_RPC_TIMEOUT_MILLIS = 15 * 60 * 1000;
     private static final Comparator<StagedRow> BY_ROW = (a, b) -> Bytes.BYTES_COMPARATOR.compare(a.row, b.row);
 
     private final Configuration configuration;
@@ -64,6 +66,11 @@ final class HFileStaging implements AutoCloseable {
         configuration.setInt(BulkLoadHFiles.MAX_FILES_PER_REGION_PER_FAMILY, 4096);
         // These files were just written by this class; reading each again to validate it only costs time.
         configuration.setBoolean("hbase.loadincremental.validate.hfile", false);
+        // One region's share of a large load is one RPC that moves dozens of HFiles per family into the region; it
+        // outlasts the default 20 s RPC timeout (measured: 2,000,000 sessions, 8 regions, 2 cores), and a retry
+        // only starts the same work again.
+        configuration.setInt(HConstants.HBASE_RPC_TIMEOUT_KEY, BULK_LOAD_RPC_TIMEOUT_MILLIS);
+        configuration.setInt(HConstants.HBASE_CLIENT_OPERATION_TIMEOUT, BULK_LOAD_RPC_TIMEOUT_MILLIS);
         TableDescriptor descriptor;
         try (Admin admin = connection.getAdmin()) {
             descriptor = admin.getDescriptor(tableName);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.io.compress.Compression;
@@ -20,7 +21,8 @@ import org.apache.hadoop.hbase.io.compress.Compression;
  * Prints load throughput of both load paths into the in-process HBase, for each dataset scale given.
  *
  * <p>Arguments: {@code [scales (comma-separated, default small)] [dataset root (default /tmp/ecom-bench)]
- * [regions (default 8)] [sessions (default: the scale's)]}. A scale's dataset is generated with seed 42 into
+ * [regions (default 8)] [sessions (default: the scale's; 0 for the scale's)] [methods (comma-separated, default
+ * BUFFERED_MUTATOR,BULK_LOAD)]}. A scale's dataset is generated with seed 42 into
  * {@code <root>/<scale>} (or {@code <root>/<scale>-<sessions>}) unless it is there.
  * Figures are wall time on whatever the machine is doing, so each line also gives the CPU time this JVM (client and
  * in-process servers) spent and the system load average; this prints, it never asserts.
@@ -35,6 +37,9 @@ public final class HBaseLoadBenchmark {
         Path root = Path.of(args.length > 1 ? args[1] : "/tmp/ecom-bench");
         int regions = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         long sessionsOverride = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        List<LoadMethod> methods = args.length > 4
+                ? Stream.of(args[4].split(",")).map(LoadMethod::valueOf).toList()
+                : List.of(LoadMethod.values());
         int exitCode = 0;
         try (EmbeddedHBase hbase = EmbeddedHBase.start(); Connection connection = HBaseSettings.of(hbase).connect()) {
             for (String scale : scales) {
@@ -46,7 +51,7 @@ public final class HBaseLoadBenchmark {
                         generator);
                 long inputBytes = sessionBytes(dataset);
                 long expected = generator.sessions();
-                for (LoadMethod method : LoadMethod.values()) {
+                for (LoadMethod method : methods) {
                     String table = "bench:" + scale + "_" + method.name().toLowerCase();
                     SessionTableSpec spec = SessionTableSpec.forDataset(table, dataset, regions)
                             .withCompression(Compression.Algorithm.LZ4);

@@ -40,7 +40,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println(stores.describe());
             RunSummary summary = new Pipeline(settings, stores, spark).analyze();
             out.print(StageTimer.table(summary.stages()));
-            out.println("Results in " + settings.out().toAbsolutePath().normalize());
+            out.println("Results in " + OutputFolder.display(settings.out()));
         }
         return ExitCodes.OK;
     }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "output/bench",
             description = "Folder for each scale's results (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    private String out;
 
     @Option(names = "--hbase-load", defaultValue = "BUFFERED_MUTATOR",
             description = "How sessions reach HBase: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -51,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
         try (SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             for (String scale : scales) {
                 PipelineSettings settings = new PipelineSettings(Optional.empty(),
-                        GenerateCommand.scaleSpecification(spec, scale), out.resolve(scale), 12, 0.01,
+                        GenerateCommand.scaleSpecification(spec, scale),
+                        OutputFolder.child(CommandArguments.outputLocation(spec, out), scale), 12, 0.01,
                         EngagementWeights.DEFAULT, 4, hbaseLoad, 1000);
                 resetPeakHeap();
                 long start = System.nanoTime();

@@ -57,7 +57,7 @@ final class Pipeline {
 
     /** Runs every stage into a staging folder and swaps it in for the output folder when all succeeded. */
     RunSummary run() {
-        OutputFolder output = OutputFolder.prepare(settings.out());
+        OutputFolder output = OutputFolder.prepare(settings.out(), spark.sparkContext().hadoopConfiguration());
         Path generated = null;
         try {
             Path dataset;
@@ -67,7 +67,7 @@ final class Pipeline {
                 generated = Files.createTempDirectory("ecom-dataset-");
                 dataset = generate(generated);
             }
-            ValidationReport validation = validate(dataset, output.staging().resolve(REJECTS_FILE));
+            ValidationReport validation = validate(dataset, output.driverFiles().resolve(REJECTS_FILE));
             io.ecomanalytics.mongo.LoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
                     settings.mongoLoadOptions(), stages);
             io.ecomanalytics.hbase.LoadReport hbaseReport = StoreLoads.loadHBase(stores.hbase(),
@@ -90,7 +90,7 @@ final class Pipeline {
 
     /** The Spark part only, against stores that already hold a dataset. */
     RunSummary analyze() {
-        OutputFolder output = OutputFolder.prepare(settings.out());
+        OutputFolder output = OutputFolder.prepare(settings.out(), spark.sparkContext().hadoopConfiguration());
         try {
             return analyzeInto(output, new Loads(Optional.empty(), Optional.empty(), Optional.empty()));
         } catch (RuntimeException e) {
@@ -109,18 +109,17 @@ final class Pipeline {
     }
 
     private RunSummary analyzeInto(OutputFolder output, Loads loads) {
-        Path staging = output.staging();
         StoreReads.StoreTables tables = StoreReads.read(spark, stores, stages);
         Instant observationEnd = observationEnd(tables.clean());
         Map<String, Dataset<Row>> analytics = new LinkedHashMap<>(Analytics.all(tables.clean(), observationEnd,
                 AnalyticNames.AFFINITY_PAIRS_PER_PRODUCT, AnalyticNames.DURATION_BUCKET_SECONDS));
         ClvResult clv = scoreCustomers(analytics, observationEnd);
         analytics.put(CUSTOMER_CLV, clv.customers());
-        Map<String, String> outputs = writeResults(analytics, tables.rejected(), staging);
-        List<Path> charts = ReportStage.write(spark, analytics, clv, settings, staging, stages);
+        Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
+        List<Path> charts = ReportStage.write(spark, analytics, clv, settings, output.driverFiles(), stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
                 tables.counts(), clv, outputs, charts);
-        summary.write(staging.resolve(RunSummary.FILE));
+        summary.write(output.driverFiles().resolve(RunSummary.FILE));
         output.commit();
         return summary;
     }
@@ -175,21 +174,22 @@ final class Pipeline {
         return new ClvResult(purchaseFit, spendFit, observationEnd, customers);
     }
 
-    private Map<String, String> writeResults(Map<String, Dataset<Row>> analytics, Dataset<Row> rejects, Path staging) {
+    private Map<String, String> writeResults(Map<String, Dataset<Row>> analytics, Dataset<Row> rejects,
+            OutputFolder output) {
         stages.start("write-results");
-        Map<String, String> outputs = new LinkedHashMap<>();
-        List<Map.Entry<String, Dataset<Row>>> all = new ArrayList<>(analytics.entrySet());
-        all.add(Map.entry(SPARK_REJECTS, rejects));
-        for (Map.Entry<String, Dataset<Row>> entry : all) {
-            Path parquet = staging.resolve("parquet").resolve(entry.getKey());
-            Path csv = staging.resolve("csv").resolve(entry.getKey());
-            entry.getValue().write().mode(SaveMode.ErrorIfExists).parquet(parquet.toUri().toString());
-            // Analytics are small aggregates: one CSV file each reads best in a spreadsheet. Reading the Parquet
-            // back keeps the work of computing the analytic from being done twice.
-            CsvColumns.flatten(spark.read().parquet(parquet.toUri().toString())).coalesce(1).write()
-                    .mode(SaveMode.ErrorIfExists).option("header", "true").csv(csv.toUri().toString());
-            outputs.put(entry.getKey(), staging.relativize(parquet) + " | " + staging.relativize(csv));
-        }
+        Map<String, Dataset<Row>> all = new LinkedHashMap<>(analytics);
+        all.put(SPARK_REJECTS, rejects);
+        Map<String, String> outputs = new LinkedHashMap<>(ConcurrentJobs.each(new ArrayList<>(all.keySet()),
+                name -> {
+                    String parquet = "parquet/" + name;
+                    String csv = "csv/" + name;
+                    all.get(name).write().mode(SaveMode.ErrorIfExists).parquet(output.sparkPath(parquet));
+                    // Analytics are small aggregates: one CSV file each reads best in a spreadsheet. Reading the
+                    // Parquet back keeps the work of computing the analytic from being done twice.
+                    CsvColumns.flatten(spark.read().parquet(output.sparkPath(parquet))).coalesce(1).write()
+                            .mode(SaveMode.ErrorIfExists).option("header", "true").csv(output.sparkPath(csv));
+                    return parquet + " | " + csv;
+                }));
         MongoSparkIo.write(analytics.get(CUSTOMER_CLV), stores.mongo(), MongoCollectionName.CUSTOMER_CLV);
         outputs.put(CUSTOMER_CLV + " (MongoDB)", stores.mongo().database() + "."
                 + MongoCollectionName.CUSTOMER_CLV.collectionName());

@@ -4,6 +4,7 @@ import io.ecomanalytics.clv.EngagementWeights;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.hbase.LoadMethod;
 import io.ecomanalytics.hbase.LoadOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  *
  * @param data                an existing dataset folder, or empty to generate one from {@code generatorSpec}
  * @param generatorSpec       what to generate when there is no dataset folder
- * @param out                 the results folder, replaced as a whole when the run succeeds
+ * @param out                 the results folder (any Hadoop filesystem URI), replaced as a whole when the run succeeds
  * @param horizonMonths       CLV horizon in months
  * @param monthlyDiscountRate CLV monthly discount rate
  * @param engagementWeights   weights of the engagement-weighted composite score
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param hbaseLoadMethod     how sessions reach HBase
  * @param mongoBatchSize      documents per MongoDB bulk write
  */
-record PipelineSettings(Optional<Path> data, GeneratorSpec generatorSpec, Path out, int horizonMonths,
+record PipelineSettings(Optional<Path> data, GeneratorSpec generatorSpec, URI out, int horizonMonths,
         double monthlyDiscountRate, EngagementWeights engagementWeights, int hbaseRegions, LoadMethod hbaseLoadMethod,
         int mongoBatchSize) {
 

@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
             out.println(stores.describe());
             RunSummary summary = new Pipeline(settings, stores, spark).run();
             out.print(StageTimer.table(summary.stages()));
-            out.println("Results in " + settings.out().toAbsolutePath().normalize() + ": " + ReportStage.REPORT_FILE
+            out.println("Results in " + OutputFolder.display(settings.out()) + ": " + ReportStage.REPORT_FILE
                     + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");
         }
         return ExitCodes.OK;
@@ -61,8 +61,9 @@ final class RunCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
         long seed = GeneratorSpec.DEFAULT_SEED;
 
-        @Option(names = "--out", defaultValue = "output", description = "Results folder (default: ${DEFAULT-VALUE}).")
-        Path out = Path.of("output");
+        @Option(names = "--out", defaultValue = "output", description = "Results folder: a local path or a Hadoop "
+                + "filesystem URI such as hdfs://namenode:8020/ecom/results (default: ${DEFAULT-VALUE}).")
+        String out = "output";
 
         @Option(names = "--horizon-months", defaultValue = "12",
                 description = "CLV horizon in months (default: ${DEFAULT-VALUE}).")
@@ -87,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
         PipelineSettings settings(CommandSpec spec) {
             CommandArguments.requireFolder(spec, "--data", data);
             return new PipelineSettings(Optional.ofNullable(data),
-                    GenerateCommand.scaleSpecification(spec, scale).withSeed(seed), out, horizonMonths,
+                    GenerateCommand.scaleSpecification(spec, scale).withSeed(seed),
+                    CommandArguments.outputLocation(spec, out), horizonMonths,
                     monthlyDiscount, EngagementWeights.DEFAULT, hbaseRegions, hbaseLoad, mongoBatchSize);
         }
     }

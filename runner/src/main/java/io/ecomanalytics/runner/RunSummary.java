@@ -43,6 +43,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
                 "products", settings.generatorSpec().products(), "categories", settings.generatorSpec().categories(),
                 "transactions", settings.generatorSpec().transactions(), "sessions", settings.generatorSpec().sessions(),
                 "seed", settings.generatorSpec().seed()));
+        parameters.put("out", settings.out().toString());
         parameters.put("stores", stores);
         parameters.put("clv_horizon_months", settings.horizonMonths());
         parameters.put("clv_monthly_discount_rate", settings.monthlyDiscountRate());

@@ -8,6 +8,7 @@ import io.ecomanalytics.transforms.CleanTables;
 import io.ecomanalytics.transforms.Cleaned;
 import io.ecomanalytics.transforms.Cleaning;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,6 +16,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** Spark reads both stores and cleans what it read: MongoDB's four collections and HBase's sessions table. */
 final class StoreReads {
+    private static final List<String> ENTITIES = List.of("users", "products", "categories", "transactions",
+            "sessions");
+
     private StoreReads() {
     }
 
@@ -29,55 +33,71 @@ final class StoreReads {
     static StoreTables read(SparkSession spark, Stores stores, StageTimer stages) {
         stages.start("spark-read");
         // Each store is read once: the raw rows are materialised with their lineage cut, and cleaning, its rejects
-        // and every analytic work from that copy instead of going back to MongoDB or HBase.
-        Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
-        raw.put("users", MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.USERS).localCheckpoint());
-        raw.put("products", MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.PRODUCTS).localCheckpoint());
-        raw.put("categories",
-                MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.CATEGORIES).localCheckpoint());
-        raw.put("transactions",
-                MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.TRANSACTIONS).localCheckpoint());
-        raw.put("sessions", Cleaning.nestHBaseSessions(SessionSparkReader.read(spark, stores.hbase(),
-                SparkReadOptions.allSessions(stores.hbaseTable()))).localCheckpoint());
-        Map<String, Cleaned> cleaned = new LinkedHashMap<>();
-        cleaned.put("users", Cleaning.users(raw.get("users")));
-        cleaned.put("products", Cleaning.products(raw.get("products")));
-        cleaned.put("categories", Cleaning.categories(raw.get("categories")));
-        cleaned.put("transactions", Cleaning.transactions(raw.get("transactions")));
-        cleaned.put("sessions", Cleaning.sessions(raw.get("sessions")));
+        // and every analytic work from that copy instead of going back to MongoDB or HBase. The five reads, and then
+        // the five cleanings, are independent jobs and run side by side.
+        Map<String, Dataset<Row>> raw = ConcurrentJobs.each(ENTITIES, entity -> readStore(spark, stores, entity)
+                .localCheckpoint());
+        Map<String, CleanedCounts> cleaned = ConcurrentJobs.each(ENTITIES, entity -> clean(entity, raw.get(entity)));
 
         Map<String, long[]> counts = new LinkedHashMap<>();
         long read = 0;
         long kept = 0;
         long rejected = 0;
         Dataset<Row> rejects = null;
-        Map<String, Dataset<Row>> keptTables = new LinkedHashMap<>();
-        for (Map.Entry<String, Cleaned> entry : cleaned.entrySet()) {
-            String entity = entry.getKey();
-            // Materialised with the lineage cut: the cleaning plans are large enough that re-analysing them for
-            // each analytic costs more than the work itself.
-            Dataset<Row> keptRows = entry.getValue().kept().localCheckpoint();
-            Dataset<Row> rejectedRows = entry.getValue().rejected().localCheckpoint();
-            keptTables.put(entity, keptRows);
-            long readCount = raw.get(entity).count();
-            long keptCount = keptRows.count();
-            long rejectedCount = rejectedRows.count();
-            if (readCount != keptCount + rejectedCount) {
-                throw new IllegalStateException("Cleaning the " + entity + " lost rows: read " + readCount + ", kept "
-                        + keptCount + ", rejected " + rejectedCount + ". This is a bug in spark-transforms' Cleaning;"
-                        + " please report it with the dataset.");
-            }
-            counts.put(entity, new long[] {readCount, keptCount, rejectedCount});
-            read += readCount;
-            kept += keptCount;
-            rejected += rejectedCount;
-            Dataset<Row> described = rejectedRows.selectExpr("'" + entity + "' AS entity",
+        for (String entity : ENTITIES) {
+            CleanedCounts result = cleaned.get(entity);
+            counts.put(entity, new long[] {result.read(), result.kept(), result.rejected()});
+            read += result.read();
+            kept += result.kept();
+            rejected += result.rejected();
+            Dataset<Row> described = result.cleaned().rejected().selectExpr("'" + entity + "' AS entity",
                     Cleaned.REJECT_REASON, "to_json(struct(*)) AS record");
             rejects = rejects == null ? described : rejects.unionByName(described);
         }
-        CleanTables clean = new CleanTables(keptTables.get("users"), keptTables.get("products"),
-                keptTables.get("categories"), keptTables.get("transactions"), keptTables.get("sessions"));
+        CleanTables clean = new CleanTables(cleaned.get("users").cleaned().kept(),
+                cleaned.get("products").cleaned().kept(), cleaned.get("categories").cleaned().kept(),
+                cleaned.get("transactions").cleaned().kept(), cleaned.get("sessions").cleaned().kept());
         stages.end(read, kept, rejected);
         return new StoreTables(clean, rejects, counts);
+    }
+
+    /** One entity's cleaning, both parts materialised, with the counts that prove nothing was lost. */
+    private record CleanedCounts(Cleaned cleaned, long read, long kept, long rejected) {
+    }
+
+    private static Dataset<Row> readStore(SparkSession spark, Stores stores, String entity) {
+        return switch (entity) {
+            case "users" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.USERS);
+            case "products" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.PRODUCTS);
+            case "categories" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.CATEGORIES);
+            case "transactions" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.TRANSACTIONS);
+            case "sessions" -> Cleaning.nestHBaseSessions(SessionSparkReader.read(spark, stores.hbase(),
+                    SparkReadOptions.allSessions(stores.hbaseTable())));
+            default -> throw new IllegalArgumentException("No store holds " + entity);
+        };
+    }
+
+    private static CleanedCounts clean(String entity, Dataset<Row> raw) {
+        Cleaned cleaned = switch (entity) {
+            case "users" -> Cleaning.users(raw);
+            case "products" -> Cleaning.products(raw);
+            case "categories" -> Cleaning.categories(raw);
+            case "transactions" -> Cleaning.transactions(raw);
+            case "sessions" -> Cleaning.sessions(raw);
+            default -> throw new IllegalArgumentException("No cleaning for " + entity);
+        };
+        // Materialised with the lineage cut: the cleaning plans are large enough that re-analysing them for each
+        // analytic costs more than the work itself.
+        Dataset<Row> keptRows = cleaned.kept().localCheckpoint();
+        Dataset<Row> rejectedRows = cleaned.rejected().localCheckpoint();
+        long readCount = raw.count();
+        long keptCount = keptRows.count();
+        long rejectedCount = rejectedRows.count();
+        if (readCount != keptCount + rejectedCount) {
+            throw new IllegalStateException("Cleaning the " + entity + " lost rows: read " + readCount + ", kept "
+                    + keptCount + ", rejected " + rejectedCount + ". This is a bug in spark-transforms' Cleaning;"
+                    + " please report it with the dataset.");
+        }
+        return new CleanedCounts(new Cleaned(keptRows, rejectedRows), readCount, keptCount, rejectedCount);
     }
 }
