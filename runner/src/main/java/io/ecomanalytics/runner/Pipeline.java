@@ -32,6 +32,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * them, times them and keeps the counts.
  */
 final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     static final String REJECTS_FILE = "rejects.jsonl";
     static final String SPARK_REJECTS = "spark_rejects";
     static final String CUSTOMER_CLV = "customer_clv";
@@ -181,13 +183,17 @@ final class Pipeline {
         all.put(SPARK_REJECTS, rejects);
         Map<String, String> outputs = new LinkedHashMap<>(ConcurrentJobs.each(new ArrayList<>(all.keySet()),
                 name -> {
+                    long start = System.nanoTime();
                     String parquet = "parquet/" + name;
                     String csv = "csv/" + name;
                     all.get(name).write().mode(SaveMode.ErrorIfExists).parquet(output.sparkPath(parquet));
+                    long parquetDone = System.nanoTime();
                     // Analytics are small aggregates: one CSV file each reads best in a spreadsheet. Reading the
                     // Parquet back keeps the work of computing the analytic from being done twice.
                     CsvColumns.flatten(spark.read().parquet(output.sparkPath(parquet))).coalesce(1).write()
                             .mode(SaveMode.ErrorIfExists).option("header", "true").csv(output.sparkPath(csv));
+                    LOG.info("Wrote {}: Parquet in {} ms, CSV in {} ms", name, (parquetDone - start) / 1_000_000,
+                            (System.nanoTime() - parquetDone) / 1_000_000);
                     return parquet + " | " + csv;
                 }));
         MongoSparkIo.write(analytics.get(CUSTOMER_CLV), stores.mongo(), MongoCollectionName.CUSTOMER_CLV);
@@ -201,7 +207,7 @@ final class Pipeline {
         try {
             OutputFolder.deleteRecursively(folder);
         } catch (IOException e) {
-            LoggerFactory.getLogger(Pipeline.class).warn("Cannot delete {}: {}", folder, e.getMessage());
+            LOG.warn("Cannot delete {}: {}", folder, e.getMessage());
         }
     }
 }

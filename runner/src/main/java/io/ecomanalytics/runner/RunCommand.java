@@ -40,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Stores stores = Stores.open(storeOptions);
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
-            out.println(stores.describe());
             RunSummary summary = new Pipeline(settings, stores, spark).run();
+            out.println(stores.describe());
             out.print(StageTimer.table(summary.stages()));
             out.println("Results in " + OutputFolder.display(settings.out()) + ": " + ReportStage.REPORT_FILE
                     + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");

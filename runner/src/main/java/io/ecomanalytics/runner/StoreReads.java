@@ -13,9 +13,12 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Spark reads both stores and cleans what it read: MongoDB's four collections and HBase's sessions table. */
 final class StoreReads {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreReads.class);
     private static final List<String> ENTITIES = List.of("users", "products", "categories", "transactions",
             "sessions");
 
@@ -35,8 +38,12 @@ final class StoreReads {
         // Each store is read once: the raw rows are materialised with their lineage cut, and cleaning, its rejects
         // and every analytic work from that copy instead of going back to MongoDB or HBase. The five reads, and then
         // the five cleanings, are independent jobs and run side by side.
-        Map<String, Dataset<Row>> raw = ConcurrentJobs.each(ENTITIES, entity -> readStore(spark, stores, entity)
-                .localCheckpoint());
+        Map<String, Dataset<Row>> raw = ConcurrentJobs.each(ENTITIES, entity -> {
+            long start = System.nanoTime();
+            Dataset<Row> rows = readStore(spark, stores, entity).localCheckpoint();
+            LOG.info("Read the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
+            return rows;
+        });
         Map<String, CleanedCounts> cleaned = ConcurrentJobs.each(ENTITIES, entity -> clean(entity, raw.get(entity)));
 
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -78,6 +85,7 @@ final class StoreReads {
     }
 
     private static CleanedCounts clean(String entity, Dataset<Row> raw) {
+        long start = System.nanoTime();
         Cleaned cleaned = switch (entity) {
             case "users" -> Cleaning.users(raw);
             case "products" -> Cleaning.products(raw);
@@ -98,6 +106,7 @@ final class StoreReads {
                     + keptCount + ", rejected " + rejectedCount + ". This is a bug in spark-transforms' Cleaning;"
                     + " please report it with the dataset.");
         }
+        LOG.info("Cleaned the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
         return new CleanedCounts(new Cleaned(keptRows, rejectedRows), readCount, keptCount, rejectedCount);
     }
 }

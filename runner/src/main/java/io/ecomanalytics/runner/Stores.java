@@ -5,20 +5,28 @@ import io.ecomanalytics.hbase.HBaseSettings;
 import io.ecomanalytics.mongo.EmbeddedMongoServer;
 import io.ecomanalytics.mongo.MongoSettings;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stores of a command: the configured ones, or embedded ones started for the command and stopped on
- * {@link #close()}. A command opens only the stores it needs.
+ * {@link #close()}. A command opens only the stores it needs. An in-process HBase takes seconds to start, so it starts
+ * on a thread of its own while the command goes on (Spark starts, MongoDB loads); the first use of {@link #hbase()}
+ * waits for it.
  */
 final class Stores implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
     private final Optional<EmbeddedMongoServer> embeddedMongo;
-    private final Optional<EmbeddedHBase> embeddedHBase;
+    private final Optional<CompletableFuture<EmbeddedHBase>> embeddedHBase;
     private final Optional<MongoSettings> mongo;
     private final Optional<HBaseSettings> hbase;
     private final String hbaseTable;
 
-    private Stores(Optional<EmbeddedMongoServer> embeddedMongo, Optional<EmbeddedHBase> embeddedHBase,
-            Optional<MongoSettings> mongo, Optional<HBaseSettings> hbase, String hbaseTable) {
+    private Stores(Optional<EmbeddedMongoServer> embeddedMongo,
+            Optional<CompletableFuture<EmbeddedHBase>> embeddedHBase, Optional<MongoSettings> mongo,
+            Optional<HBaseSettings> hbase, String hbaseTable) {
         this.embeddedMongo = embeddedMongo;
         this.embeddedHBase = embeddedHBase;
         this.mongo = mongo;
@@ -28,13 +36,13 @@ final class Stores implements AutoCloseable {
 
     /** Both stores, starting an embedded one for each store that has no address. */
     static Stores open(StoreOptions options) {
-        Stores mongoOnly = openMongo(options);
+        Stores hbaseOnly = openHBase(options);
         try {
-            Stores hbaseOnly = openHBase(options);
+            Stores mongoOnly = openMongo(options);
             return new Stores(mongoOnly.embeddedMongo, hbaseOnly.embeddedHBase, mongoOnly.mongo, hbaseOnly.hbase,
                     options.hbaseTable);
         } catch (RuntimeException e) {
-            mongoOnly.close();
+            hbaseOnly.close();
             throw e;
         }
     }
@@ -56,9 +64,18 @@ final class Stores implements AutoCloseable {
     /** HBase only: the configured cluster, or an in-process one. */
     static Stores openHBase(StoreOptions options) {
         if (options.zooKeeper == null || options.zooKeeper.isBlank()) {
-            EmbeddedHBase started = EmbeddedHBase.start();
-            return new Stores(Optional.empty(), Optional.of(started), Optional.empty(),
-                    Optional.of(HBaseSettings.of(started)), options.hbaseTable);
+            CompletableFuture<EmbeddedHBase> starting = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    starting.complete(EmbeddedHBase.start());
+                } catch (RuntimeException | Error e) {
+                    starting.completeExceptionally(e);
+                }
+            }, "embedded-hbase-start");
+            starter.setDaemon(true);
+            starter.start();
+            return new Stores(Optional.empty(), Optional.of(starting), Optional.empty(), Optional.empty(),
+                    options.hbaseTable);
         }
         HBaseSettings settings = HBaseSettings.forZooKeeper(options.zooKeeper).withZnodeParent(options.hbaseZnode);
         return new Stores(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(settings),
@@ -70,7 +87,25 @@ final class Stores implements AutoCloseable {
     }
 
     HBaseSettings hbase() {
+        if (embeddedHBase.isPresent()) {
+            return HBaseSettings.of(started(embeddedHBase.get()));
+        }
         return hbase.orElseThrow(() -> new IllegalStateException("HBase was not opened for this command"));
+    }
+
+    /** The started in-process HBase; what starting it threw, unchanged, if it failed. */
+    private static EmbeddedHBase started(CompletableFuture<EmbeddedHBase> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     String hbaseTable() {
@@ -82,16 +117,29 @@ final class Stores implements AutoCloseable {
         StringBuilder description = new StringBuilder();
         mongo.ifPresent(settings -> description.append("MongoDB ").append(settings.maskedUri()).append(" database ")
                 .append(settings.database()).append(embeddedMongo.isPresent() ? " (embedded)" : ""));
-        hbase.ifPresent(settings -> description.append(description.length() > 0 ? System.lineSeparator() : "")
-                .append("HBase   ZooKeeper ").append(settings.zooKeeperAddress()).append(" znode ")
-                .append(settings.znodeParent()).append(" table ").append(hbaseTable)
-                .append(embeddedHBase.isPresent() ? " (in-process)" : ""));
+        if (hbase.isPresent() || embeddedHBase.isPresent()) {
+            HBaseSettings settings = hbase();
+            description.append(description.length() > 0 ? System.lineSeparator() : "")
+                    .append("HBase   ZooKeeper ").append(settings.zooKeeperAddress()).append(" znode ")
+                    .append(settings.znodeParent()).append(" table ").append(hbaseTable)
+                    .append(embeddedHBase.isPresent() ? " (in-process)" : "");
+        }
         return description.toString();
     }
 
+    /** Stops what this command started; an in-process HBase still starting is waited for, then stopped. */
     @Override
     public void close() {
-        embeddedHBase.ifPresent(EmbeddedHBase::close);
-        embeddedMongo.ifPresent(EmbeddedMongoServer::close);
+        try {
+            embeddedHBase.ifPresent(starting -> {
+                try {
+                    started(starting).close();
+                } catch (RuntimeException e) {
+                    LOG.warn("The in-process HBase did not start, so there is nothing to stop: {}", e.getMessage());
+                }
+            });
+        } finally {
+            embeddedMongo.ifPresent(EmbeddedMongoServer::close);
+        }
     }
 }
