@@ -162,7 +162,11 @@ public final class EmbeddedHBase implements AutoCloseable {
         configuration.set("hbase.unsafe.regionserver.hostname", LOOPBACK);
         configuration.set(HConstants.ZOOKEEPER_QUORUM, LOOPBACK);
         configuration.setInt("hbase.master.wait.on.regionservers.mintostart", 1);
-        configuration.setInt("hbase.master.wait.on.regionservers.timeout", 1000);
+        configuration.setInt("hbase.master.wait.on.regionservers.timeout", 100);
+        configuration.setInt("hbase.master.wait.on.regionservers.interval", 100);
+        // The region server retries reporting for duty at this interval (3 s by default) while the master is still
+        // starting; in one JVM a short interval saves seconds of start-up and its heartbeats cost nothing.
+        configuration.setInt("hbase.regionserver.msginterval", 300);
         return configuration;
     }
 

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -72,11 +73,19 @@ final class Pipeline {
             ValidationReport validation = validate(dataset, output.driverFiles().resolve(REJECTS_FILE));
             io.ecomanalytics.mongo.LoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
                     settings.mongoLoadOptions(), stages);
-            io.ecomanalytics.hbase.LoadReport hbaseReport = StoreLoads.loadHBase(stores.hbase(),
-                    stores.hbaseTable(), settings.hbaseRegions(), dataset,
-                    settings.hbaseLoadOptions(stores.hbaseTable()), stages);
+            // MongoDB is complete: Spark reads it while the sessions load into HBase.
+            CompletableFuture<Map<String, Dataset<Row>>> mongoRead = StoreReads.readMongoInBackground(spark, stores);
+            io.ecomanalytics.hbase.LoadReport hbaseReport;
+            try {
+                hbaseReport = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), settings.hbaseRegions(),
+                        dataset, settings.hbaseLoadOptions(stores.hbaseTable()), stages);
+            } catch (RuntimeException e) {
+                // No Spark job may outlive the command's session.
+                mongoRead.exceptionally(failure -> null).join();
+                throw e;
+            }
             return analyzeInto(output, new Loads(Optional.of(validation), Optional.of(mongoReport),
-                    Optional.of(hbaseReport)));
+                    Optional.of(hbaseReport)), Optional.of(mongoRead));
         } catch (IOException e) {
             output.abandon();
             throw new UncheckedIOException("Cannot create a folder for the generated dataset: " + e.getMessage(), e);
@@ -94,7 +103,8 @@ final class Pipeline {
     RunSummary analyze() {
         OutputFolder output = OutputFolder.prepare(settings.out(), spark.sparkContext().hadoopConfiguration());
         try {
-            return analyzeInto(output, new Loads(Optional.empty(), Optional.empty(), Optional.empty()));
+            return analyzeInto(output, new Loads(Optional.empty(), Optional.empty(), Optional.empty()),
+                    Optional.empty());
         } catch (RuntimeException e) {
             output.abandon();
             throw e;
@@ -110,8 +120,9 @@ final class Pipeline {
     record ClvResult(BgNbdFit purchaseFit, GammaGammaFit spendFit, Instant observationEnd, Dataset<Row> customers) {
     }
 
-    private RunSummary analyzeInto(OutputFolder output, Loads loads) {
-        StoreReads.StoreTables tables = StoreReads.read(spark, stores, stages);
+    private RunSummary analyzeInto(OutputFolder output, Loads loads,
+            Optional<CompletableFuture<Map<String, Dataset<Row>>>> mongoReadEarlier) {
+        StoreReads.StoreTables tables = StoreReads.read(spark, stores, stages, mongoReadEarlier);
         Instant observationEnd = observationEnd(tables.clean());
         Map<String, Dataset<Row>> analytics = new LinkedHashMap<>(Analytics.all(tables.clean(), observationEnd,
                 AnalyticNames.AFFINITY_PAIRS_PER_PRODUCT, AnalyticNames.DURATION_BUCKET_SECONDS));

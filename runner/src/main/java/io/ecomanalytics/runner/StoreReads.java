@@ -9,7 +9,10 @@ import io.ecomanalytics.transforms.Cleaned;
 import io.ecomanalytics.transforms.Cleaning;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /** Spark reads both stores and cleans what it read: MongoDB's four collections and HBase's sessions table. */
 final class StoreReads {
     private static final Logger LOG = LoggerFactory.getLogger(StoreReads.class);
+    private static final String SESSIONS = "sessions";
+    private static final List<String> MONGO_ENTITIES = List.of("users", "products", "categories", "transactions");
     private static final List<String> ENTITIES = List.of("users", "products", "categories", "transactions",
-            "sessions");
+            SESSIONS);
 
     private StoreReads() {
     }
@@ -34,16 +39,45 @@ final class StoreReads {
     }
 
     static StoreTables read(SparkSession spark, Stores stores, StageTimer stages) {
+        return read(spark, stores, stages, Optional.empty());
+    }
+
+    /**
+     * Reads MongoDB's four collections, materialised with the lineage cut, side by side. The pipeline starts this
+     * while HBase is still loading, since MongoDB is complete by then.
+     */
+    static CompletableFuture<Map<String, Dataset<Row>>> readMongoInBackground(SparkSession spark, Stores stores) {
+        CompletableFuture<Map<String, Dataset<Row>>> reading = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                reading.complete(readCheckpointed(spark, stores, MONGO_ENTITIES));
+            } catch (RuntimeException | Error e) {
+                reading.completeExceptionally(e);
+            }
+        }, "spark-read-mongodb");
+        reader.setDaemon(true);
+        reader.start();
+        return reading;
+    }
+
+    /**
+     * Reads both stores, or only HBase when MongoDB was read already ({@link #readMongoInBackground}), then cleans.
+     *
+     * @throws RuntimeException what reading MongoDB in the background threw, unchanged
+     */
+    static StoreTables read(SparkSession spark, Stores stores, StageTimer stages,
+            Optional<CompletableFuture<Map<String, Dataset<Row>>>> mongoReadEarlier) {
         stages.start("spark-read");
         // Each store is read once: the raw rows are materialised with their lineage cut, and cleaning, its rejects
-        // and every analytic work from that copy instead of going back to MongoDB or HBase. The five reads, and then
+        // and every analytic work from that copy instead of going back to MongoDB or HBase. The reads, and then
         // the five cleanings, are independent jobs and run side by side.
-        Map<String, Dataset<Row>> raw = ConcurrentJobs.each(ENTITIES, entity -> {
-            long start = System.nanoTime();
-            Dataset<Row> rows = readStore(spark, stores, entity).localCheckpoint();
-            LOG.info("Read the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
-            return rows;
-        });
+        Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
+        if (mongoReadEarlier.isPresent()) {
+            raw.putAll(awaitMongo(mongoReadEarlier.get()));
+            raw.putAll(readCheckpointed(spark, stores, List.of(SESSIONS)));
+        } else {
+            raw.putAll(readCheckpointed(spark, stores, ENTITIES));
+        }
         Map<String, CleanedCounts> cleaned = ConcurrentJobs.each(ENTITIES, entity -> clean(entity, raw.get(entity)));
 
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -72,13 +106,34 @@ final class StoreReads {
     private record CleanedCounts(Cleaned cleaned, long read, long kept, long rejected) {
     }
 
+    private static Map<String, Dataset<Row>> readCheckpointed(SparkSession spark, Stores stores,
+            List<String> entities) {
+        return ConcurrentJobs.each(entities, entity -> {
+            long start = System.nanoTime();
+            Dataset<Row> rows = readStore(spark, stores, entity).localCheckpoint();
+            LOG.info("Read the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
+            return rows;
+        });
+    }
+
+    private static Map<String, Dataset<Row>> awaitMongo(CompletableFuture<Map<String, Dataset<Row>>> mongoRead) {
+        try {
+            return mongoRead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     private static Dataset<Row> readStore(SparkSession spark, Stores stores, String entity) {
         return switch (entity) {
             case "users" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.USERS);
             case "products" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.PRODUCTS);
             case "categories" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.CATEGORIES);
             case "transactions" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.TRANSACTIONS);
-            case "sessions" -> Cleaning.nestHBaseSessions(SessionSparkReader.read(spark, stores.hbase(),
+            case SESSIONS -> Cleaning.nestHBaseSessions(SessionSparkReader.read(spark, stores.hbase(),
                     SparkReadOptions.allSessions(stores.hbaseTable())));
             default -> throw new IllegalArgumentException("No store holds " + entity);
         };
@@ -91,7 +146,7 @@ final class StoreReads {
             case "products" -> Cleaning.products(raw);
             case "categories" -> Cleaning.categories(raw);
             case "transactions" -> Cleaning.transactions(raw);
-            case "sessions" -> Cleaning.sessions(raw);
+            case SESSIONS -> Cleaning.sessions(raw);
             default -> throw new IllegalArgumentException("No cleaning for " + entity);
         };
         // Materialised with the lineage cut: the cleaning plans are large enough that re-analysing them for each
