@@ -131,15 +131,18 @@ final class Stores implements AutoCloseable {
     @Override
     public void close() {
         try {
-            embeddedHBase.ifPresent(starting -> {
-                try {
-                    started(starting).close();
-                } catch (RuntimeException e) {
-                    LOG.warn("The in-process HBase did not start, so there is nothing to stop: {}", e.getMessage());
-                }
-            });
+            embeddedHBase.flatMap(Stores::startedOrNothing).ifPresent(EmbeddedHBase::close);
         } finally {
             embeddedMongo.ifPresent(EmbeddedMongoServer::close);
+        }
+    }
+
+    private static Optional<EmbeddedHBase> startedOrNothing(CompletableFuture<EmbeddedHBase> starting) {
+        try {
+            return Optional.of(started(starting));
+        } catch (RuntimeException e) {
+            LOG.warn("The in-process HBase did not start, so there is nothing to stop: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 }
