@@ -1,5 +1,8 @@
 package io.ecomanalytics.runner;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import io.ecomanalytics.hbase.SessionSparkReader;
 import io.ecomanalytics.hbase.SparkReadOptions;
 import io.ecomanalytics.mongo.MongoCollectionName;
@@ -9,11 +12,12 @@ import io.ecomanalytics.transforms.Cleaned;
 import io.ecomanalytics.transforms.Cleaning;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class StoreReads {
     private static final Logger LOG = LoggerFactory.getLogger(StoreReads.class);
     private static final String SESSIONS = "sessions";
+    private static final String ROWS = "rows";
     private static final List<String> MONGO_ENTITIES = List.of("users", "products", "categories", "transactions");
     private static final List<String> ENTITIES = List.of("users", "products", "categories", "transactions",
             SESSIONS);
@@ -139,6 +144,15 @@ final class StoreReads {
         };
     }
 
+    private static long rows(Observation observation) {
+        try {
+            return ((Number) observation.getAsJava().get(ROWS)).longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the row count of " + observation.name(), e);
+        }
+    }
+
     private static CleanedCounts clean(String entity, Dataset<Row> raw) {
         long start = System.nanoTime();
         Cleaned cleaned = switch (entity) {
@@ -151,11 +165,15 @@ final class StoreReads {
         };
         // Materialised with the lineage cut: the cleaning plans are large enough that re-analysing them for each
         // analytic costs more than the work itself.
-        Dataset<Row> keptRows = cleaned.kept().localCheckpoint();
-        Dataset<Row> rejectedRows = cleaned.rejected().localCheckpoint();
+        // The counts are observed while each part is materialised, instead of costing a job each afterwards.
+        Observation keptObservation = new Observation(entity + "-kept");
+        Observation rejectedObservation = new Observation(entity + "-rejected");
+        Dataset<Row> keptRows = cleaned.kept().observe(keptObservation, count(lit(1)).as(ROWS)).localCheckpoint();
+        Dataset<Row> rejectedRows = cleaned.rejected().observe(rejectedObservation, count(lit(1)).as(ROWS))
+                .localCheckpoint();
         long readCount = raw.count();
-        long keptCount = keptRows.count();
-        long rejectedCount = rejectedRows.count();
+        long keptCount = rows(keptObservation);
+        long rejectedCount = rows(rejectedObservation);
         if (readCount != keptCount + rejectedCount) {
             throw new IllegalStateException("Cleaning the " + entity + " lost rows: read " + readCount + ", kept "
                     + keptCount + ", rejected " + rejectedCount + ". This is a bug in spark-transforms' Cleaning;"
