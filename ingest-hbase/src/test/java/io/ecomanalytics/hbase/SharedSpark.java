@@ -1,5 +1,6 @@
 package io.ecomanalytics.hbase;
 
+import io.ecomanalytics.transforms.LocalTestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -23,15 +24,8 @@ final class SharedSpark implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SharedSpark.class.getName(), key -> new Resource(SparkSession.builder()
-                        .master("local[2]")
-                        .appName("ingest-hbase-tests")
-                        .config("spark.driver.host", "127.0.0.1")
-                        .config("spark.driver.bindAddress", "127.0.0.1")
-                        .config("spark.ui.enabled", "false")
-                        .config("spark.sql.shuffle.partitions", "4")
-                        .config("spark.sql.session.timeZone", "UTC")
-                        .getOrCreate()), Resource.class)
+                .getOrComputeIfAbsent(SharedSpark.class.getName(), key -> new Resource(
+                        LocalTestSpark.session("ingest-hbase-tests")), Resource.class)
                 .spark();
     }
 }

@@ -1,5 +1,6 @@
 package io.ecomanalytics.mongo;
 
+import io.ecomanalytics.transforms.LocalTestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,15 +23,7 @@ final class SharedSpark implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         synchronized (LOCK) {
             if (session == null) {
-                SparkSession started = SparkSession.builder()
-                        .appName("ingest-mongo-tests")
-                        .master("local[2]")
-                        .config("spark.driver.host", "127.0.0.1")
-                        .config("spark.driver.bindAddress", "127.0.0.1")
-                        .config("spark.ui.enabled", "false")
-                        .config("spark.sql.shuffle.partitions", "4")
-                        .config("spark.sql.session.timeZone", "UTC")
-                        .getOrCreate();
+                SparkSession started = LocalTestSpark.session("ingest-mongo-tests");
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedSpark.class.getName(),
                         (ExtensionContext.Store.CloseableResource) started::stop);
                 session = started;

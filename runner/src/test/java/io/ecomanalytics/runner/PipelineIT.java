@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,17 +60,7 @@ class PipelineIT {
 
     @Test
     void revenueByCategoryEqualsTheSumOverTheInputJsonToTheCent() throws IOException {
-        Map<String, String> categoryOfProduct = new HashMap<>();
-        for (JsonNode product : JSON.readTree(dataset.resolve("products.json").toFile())) {
-            categoryOfProduct.put(product.get("product_id").asText(), product.get("category_id").asText());
-        }
-        Map<String, BigDecimal> expected = new TreeMap<>();
-        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
-            for (JsonNode item : transaction.get("items")) {
-                expected.merge(categoryOfProduct.get(item.get("product_id").asText()),
-                        new BigDecimal(item.get("subtotal").asText()), BigDecimal::add);
-            }
-        }
+        Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
 
         Map<String, BigDecimal> actual = new TreeMap<>();
         for (Map<String, String> row : csv("revenue_by_category")) {

@@ -2,8 +2,6 @@ package io.ecomanalytics.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.ecomanalytics.data.TestDatasets;
@@ -48,7 +46,6 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreCommandsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The embedded server has no $collStats, which the connector's default partitioner needs. */
     private static final String PAGINATE = MongoSettings.PAGINATE_INTO_PARTITIONS_PARTITIONER;
 
@@ -120,7 +117,7 @@ class StoreCommandsIT {
             String[] values = line.split(",");
             actual.put(values[0], new BigDecimal(values[1]));
         });
-        Map<String, BigDecimal> expected = revenueByCategoryFromTheJson();
+        Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((category, revenue) -> assertThat(actual.get(category)).isEqualByComparingTo(revenue));
     }
@@ -186,21 +183,6 @@ class StoreCommandsIT {
             serve.stop();
         }
         assertThat(exit.get(2, TimeUnit.MINUTES)).isEqualTo(ExitCodes.OK);
-    }
-
-    private Map<String, BigDecimal> revenueByCategoryFromTheJson() throws IOException {
-        Map<String, String> categoryOfProduct = new HashMap<>();
-        for (JsonNode product : JSON.readTree(dataset.resolve("products.json").toFile())) {
-            categoryOfProduct.put(product.get("product_id").asText(), product.get("category_id").asText());
-        }
-        Map<String, BigDecimal> revenue = new TreeMap<>();
-        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
-            for (JsonNode item : transaction.get("items")) {
-                revenue.merge(categoryOfProduct.get(item.get("product_id").asText()),
-                        new BigDecimal(item.get("subtotal").asText()), BigDecimal::add);
-            }
-        }
-        return revenue;
     }
 
     private static void awaitUntil(BooleanSupplier condition, Duration timeout) {

@@ -17,15 +17,7 @@ final class SharedSpark {
 
     static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSession.builder()
-                    .appName("spark-transforms-tests")
-                    .master("local[2]")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.sql.session.timeZone", "UTC")
-                    .getOrCreate();
+            session = LocalTestSpark.session("spark-transforms-tests");
         }
         return session;
     }

@@ -1,0 +1,34 @@
+package io.ecomanalytics.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Expected figures computed by a plain Jackson pass over a dataset's JSON files, independent of the pipeline. */
+final class JsonReference {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonReference() {
+    }
+
+    /** Category id -> sum of the item subtotals of its products, exact. */
+    static Map<String, BigDecimal> revenueByCategory(Path dataset) throws IOException {
+        Map<String, String> categoryOfProduct = new HashMap<>();
+        for (JsonNode product : JSON.readTree(dataset.resolve("products.json").toFile())) {
+            categoryOfProduct.put(product.get("product_id").asText(), product.get("category_id").asText());
+        }
+        Map<String, BigDecimal> revenue = new TreeMap<>();
+        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
+            for (JsonNode item : transaction.get("items")) {
+                revenue.merge(categoryOfProduct.get(item.get("product_id").asText()),
+                        new BigDecimal(item.get("subtotal").asText()), BigDecimal::add);
+            }
+        }
+        return revenue;
+    }
+}
