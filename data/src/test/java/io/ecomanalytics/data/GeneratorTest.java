@@ -1,5 +1,6 @@
 package io.ecomanalytics.data;
 
+import io.ecomanalytics.testing.TestDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

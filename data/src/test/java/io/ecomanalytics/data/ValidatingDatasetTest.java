@@ -1,5 +1,6 @@
 package io.ecomanalytics.data;
 
+import io.ecomanalytics.testing.TestDatasets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

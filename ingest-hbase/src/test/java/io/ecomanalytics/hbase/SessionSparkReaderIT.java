@@ -8,8 +8,9 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecomanalytics.data.TestDatasets;
 import io.ecomanalytics.data.RejectSink;
+import io.ecomanalytics.testing.SharedSpark;
+import io.ecomanalytics.testing.TestDatasets;
 import io.ecomanalytics.transforms.Schemas;
 import java.nio.file.Files;
 import java.nio.file.Path;

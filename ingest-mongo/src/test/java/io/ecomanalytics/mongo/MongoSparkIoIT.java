@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ecomanalytics.testing.SharedSpark;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;

@@ -2,6 +2,7 @@ package io.ecomanalytics.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecomanalytics.testing.SharedSpark;
 import io.ecomanalytics.transforms.Cleaning;
 import io.ecomanalytics.transforms.CustomerSpend;
 import io.ecomanalytics.transforms.Revenue;

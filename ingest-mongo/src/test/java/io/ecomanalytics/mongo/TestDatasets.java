@@ -13,20 +13,20 @@ final class TestDatasets {
     }
 
     /**
-     * The data module's committed {@code tiny} dataset, copied out of its test-jar once per test JVM into a temporary
-     * folder that is deleted on exit.
+     * The committed {@code tiny} dataset (module {@code testing}), copied out of its jar once per test JVM into a
+     * temporary folder that is deleted on exit.
      */
     static synchronized Path tiny() {
         if (tiny == null) {
             Path folder = temporaryFolder("tiny");
-            tiny = io.ecomanalytics.data.TestDatasets.copyTiny(folder);
+            tiny = io.ecomanalytics.testing.TestDatasets.copyTiny(folder);
         }
         return tiny;
     }
 
     /** A fresh copy of {@code tiny} to alter. */
     static Path copyOfTiny() {
-        return io.ecomanalytics.data.TestDatasets.copyTiny(temporaryFolder("tiny-copy"));
+        return io.ecomanalytics.testing.TestDatasets.copyTiny(temporaryFolder("tiny-copy"));
     }
 
     private static Path temporaryFolder(String prefix) {

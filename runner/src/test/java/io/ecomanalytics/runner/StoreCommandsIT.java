@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.ecomanalytics.data.TestDatasets;
 import io.ecomanalytics.hbase.EmbeddedHBase;
 import io.ecomanalytics.hbase.HBaseSettings;
 import io.ecomanalytics.mongo.EmbeddedMongoServer;
 import io.ecomanalytics.mongo.MongoSettings;
+import io.ecomanalytics.testing.TestDatasets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

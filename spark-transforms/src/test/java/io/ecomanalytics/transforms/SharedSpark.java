@@ -1,5 +1,6 @@
 package io.ecomanalytics.transforms;
 
+import io.ecomanalytics.testing.LocalTestSpark;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;

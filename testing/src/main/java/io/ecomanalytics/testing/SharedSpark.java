@@ -1,13 +1,16 @@
-package io.ecomanalytics.hbase;
+package io.ecomanalytics.testing;
 
-import io.ecomanalytics.transforms.LocalTestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** One local SparkSession for the whole test JVM, stopped when the JUnit run ends. */
-final class SharedSpark implements ParameterResolver {
+/**
+ * A JUnit extension that passes one local SparkSession ({@link LocalTestSpark}) to every test that takes a
+ * {@code SparkSession} parameter. The session is shared by the whole test JVM and stopped when the JUnit run ends, so
+ * that the JVM exits promptly.
+ */
+public final class SharedSpark implements ParameterResolver {
 
     private record Resource(SparkSession spark) implements ExtensionContext.Store.CloseableResource {
         @Override
@@ -25,7 +28,7 @@ final class SharedSpark implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SharedSpark.class.getName(), key -> new Resource(
-                        LocalTestSpark.session("ingest-hbase-tests")), Resource.class)
+                        LocalTestSpark.session("tests")), Resource.class)
                 .spark();
     }
 }

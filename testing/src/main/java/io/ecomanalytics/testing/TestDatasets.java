@@ -1,4 +1,4 @@
-package io.ecomanalytics.data;
+package io.ecomanalytics.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-/** The committed test datasets, for this module's tests and, through the test-jar, for other modules' tests. */
+/** The committed test datasets that the tests of every module load. */
 public final class TestDatasets {
 
     /** The files of the committed {@code tiny} dataset (scale tiny, seed 42). */
@@ -19,8 +19,8 @@ public final class TestDatasets {
     }
 
     /**
-     * Copies the committed {@code tiny} dataset into {@code folder} (created if needed) and returns it. Works whether
-     * the resources are a folder (this module) or inside the test-jar (other modules).
+     * Copies the committed {@code tiny} dataset into {@code folder} (created if needed) and returns it: a resource
+     * inside a jar is not a readable folder.
      */
     public static Path copyTiny(Path folder) {
         try {
@@ -29,7 +29,7 @@ public final class TestDatasets {
                 try (InputStream input = TestDatasets.class.getResourceAsStream("/datasets/tiny/" + name)) {
                     if (input == null) {
                         throw new IllegalStateException("Resource /datasets/tiny/" + name + " is missing from the "
-                                + "class path; depend on the data module's test-jar");
+                                + "class path; add the testing module as a test dependency");
                     }
                     Files.copy(input, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }

@@ -1,10 +1,10 @@
-package io.ecomanalytics.transforms;
+package io.ecomanalytics.testing;
 
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The local SparkSession settings of every module's Spark tests (shared through this module's test-jar): two cores on
- * the loopback interface, no UI, few shuffle partitions for tiny inputs, UTC.
+ * The local SparkSession settings of every module's Spark tests: two cores on the loopback interface, no UI, few
+ * shuffle partitions for tiny inputs, UTC.
  */
 public final class LocalTestSpark {
     private LocalTestSpark() {
