@@ -60,6 +60,7 @@ final class Pipeline {
 
     /** Runs every stage into a staging folder and swaps it in for the output folder when all succeeded. */
     RunSummary run() {
+        CompilerHint.beforeRun(settings);
         OutputFolder output = OutputFolder.prepare(settings.out(), spark.sparkContext().hadoopConfiguration());
         Path generated = null;
         try {
