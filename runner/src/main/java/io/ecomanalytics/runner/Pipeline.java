@@ -75,7 +75,8 @@ final class Pipeline {
             io.ecomanalytics.mongo.LoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
                     settings.mongoLoadOptions(), stages);
             // MongoDB is complete: Spark reads it while the sessions load into HBase.
-            CompletableFuture<Map<String, Dataset<Row>>> mongoRead = StoreReads.readMongoInBackground(spark, stores);
+            CompletableFuture<Map<String, StoreReads.RawTable>> mongoRead =
+                    StoreReads.readMongoInBackground(spark, stores);
             io.ecomanalytics.hbase.LoadReport hbaseReport;
             try {
                 hbaseReport = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), settings.hbaseRegions(),
@@ -122,7 +123,7 @@ final class Pipeline {
     }
 
     private RunSummary analyzeInto(OutputFolder output, Loads loads,
-            Optional<CompletableFuture<Map<String, Dataset<Row>>>> mongoReadEarlier) {
+            Optional<CompletableFuture<Map<String, StoreReads.RawTable>>> mongoReadEarlier) {
         StoreReads.StoreTables tables = StoreReads.read(spark, stores, stages, mongoReadEarlier);
         Instant observationEnd = observationEnd(tables.clean());
         Map<String, Dataset<Row>> analytics = new LinkedHashMap<>(Analytics.all(tables.clean(), observationEnd,

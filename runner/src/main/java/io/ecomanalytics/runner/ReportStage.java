@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,9 @@ final class ReportStage {
     private static final int ALIVE_GRID_RECENCY_STEPS = 18;
     private static final int MAXIMUM_PLOTTED_CUSTOMERS = 20_000;
     private static final long SAMPLE_SEED = 42;
+    private static final String PRODUCT_PAIRS = "product pairs";
+    private static final String PLOTTED_CUSTOMERS = "plotted customers";
+    private static final String TOP_CUSTOMERS = "top customers";
 
     private ReportStage() {
     }
@@ -65,9 +69,26 @@ final class ReportStage {
         Dataset<Row> plotted = customerCount > MAXIMUM_PLOTTED_CUSTOMERS
                 ? customers.sample(false, (double) MAXIMUM_PLOTTED_CUSTOMERS / customerCount, SAMPLE_SEED)
                 : customers;
-        List<Row> customerRows = plotted.collectAsList();
-        List<CategoryRevenue> categories = analytics.get(AnalyticNames.REVENUE_BY_CATEGORY)
-                .select("category_id", "category_name", "revenue").collectAsList().stream()
+        // The queries are independent and small, so they run side by side; the largest go first.
+        Map<String, Dataset<Row>> queries = new LinkedHashMap<>();
+        queries.put(PRODUCT_PAIRS, productPairs(analytics));
+        queries.put(PLOTTED_CUSTOMERS, plotted);
+        queries.put(TOP_CUSTOMERS, customers.orderBy(col("clv").desc(), col("customer_id")).limit(TOP_ROWS));
+        queries.put(AnalyticNames.REVENUE_BY_CATEGORY, analytics.get(AnalyticNames.REVENUE_BY_CATEGORY)
+                .select("category_id", "category_name", "revenue"));
+        queries.put(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY, analytics.get(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY)
+                .groupBy("day").agg(sum("revenue").as("revenue")).orderBy("day"));
+        queries.put(AnalyticNames.TRANSACTIONS_PER_CUSTOMER, analytics.get(AnalyticNames.TRANSACTIONS_PER_CUSTOMER));
+        queries.put(AnalyticNames.SESSIONS_PER_USER, analytics.get(AnalyticNames.SESSIONS_PER_USER));
+        queries.put(AnalyticNames.CONVERSION_FUNNEL, analytics.get(AnalyticNames.CONVERSION_FUNNEL)
+                .select("stage", "sessions"));
+        queries.put(AnalyticNames.SESSION_ENGAGEMENT, analytics.get(AnalyticNames.SESSION_ENGAGEMENT)
+                .agg(sum("sessions"), sum("converted_sessions")));
+        Map<String, List<Row>> rows = ConcurrentJobs.each(new ArrayList<>(queries.keySet()),
+                name -> queries.get(name).collectAsList());
+
+        List<Row> customerRows = rows.get(PLOTTED_CUSTOMERS);
+        List<CategoryRevenue> categories = rows.get(AnalyticNames.REVENUE_BY_CATEGORY).stream()
                 .map(row -> new CategoryRevenue(text(row, 0, "unknown"), text(row, 1, text(row, 0, "unknown products")),
                         row.getDecimal(2).doubleValue()))
                 .toList();
@@ -77,17 +98,16 @@ final class ReportStage {
                         .map(row -> new CustomerLifetimeValue(row.getString(0), label(row.getString(1)),
                                 row.getDouble(2)))
                         .toList())
-                .withTransactionsPerCustomer(counts(analytics.get(AnalyticNames.TRANSACTIONS_PER_CUSTOMER)))
-                .withSessionsPerUser(counts(analytics.get(AnalyticNames.SESSIONS_PER_USER)))
+                .withTransactionsPerCustomer(counts(rows.get(AnalyticNames.TRANSACTIONS_PER_CUSTOMER)))
+                .withSessionsPerUser(counts(rows.get(AnalyticNames.SESSIONS_PER_USER)))
                 .withEngagement(customerRows.stream()
                         .filter(row -> row.getLong(5) > 0)
                         .map(row -> new UserEngagement(row.getString(0), row.getLong(5), row.getDouble(6),
                                 row.getDouble(4)))
                         .toList(), ChartInputs.DEFAULT_ENGAGED_SESSION_THRESHOLD)
-                .withFunnel(analytics.get(AnalyticNames.CONVERSION_FUNNEL).select("stage", "sessions").collectAsList()
-                        .stream().map(row -> new FunnelStep(label(row.getString(0)), row.getLong(1))).toList())
-                .withDailyRevenue(analytics.get(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY).groupBy("day")
-                        .agg(sum("revenue").as("revenue")).orderBy("day").collectAsList().stream()
+                .withFunnel(rows.get(AnalyticNames.CONVERSION_FUNNEL).stream()
+                        .map(row -> new FunnelStep(label(row.getString(0)), row.getLong(1))).toList())
+                .withDailyRevenue(rows.get(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY).stream()
                         .map(row -> new DailyRevenue(row.getDate(0).toLocalDate(), row.getDecimal(1).doubleValue()))
                         .toList())
                 .withAliveProbability(aliveGrid(clv.purchaseFit().parameters(),
@@ -95,7 +115,7 @@ final class ReportStage {
         try {
             Path chartsFolder = staging.resolve(CHARTS_FOLDER);
             List<RenderedChart> charts = Charts.renderAll(inputs, chartsFolder, ChartStyle.defaults());
-            HtmlReport.write(reportData(spark, analytics, customers, totals, categories, settings), charts,
+            HtmlReport.write(reportData(spark, rows, totals, categories, settings), charts,
                     staging.resolve(REPORT_FILE));
             stages.end(customerCount, charts.size(), 0);
             return charts.stream().map(chart -> staging.relativize(chart.file())).toList();
@@ -105,22 +125,24 @@ final class ReportStage {
         }
     }
 
-    private static ReportData reportData(SparkSession spark, Map<String, Dataset<Row>> analytics,
-            Dataset<Row> customers, Row totals, List<CategoryRevenue> categories, PipelineSettings settings) {
+    private static ReportData reportData(SparkSession spark, Map<String, List<Row>> rows, Row totals,
+            List<CategoryRevenue> categories, PipelineSettings settings) {
         double revenue = totals.isNullAt(1) ? 0 : totals.getDouble(1);
         long orders = totals.isNullAt(2) ? 0 : totals.getLong(2);
-        Row sessions = analytics.get(AnalyticNames.SESSION_ENGAGEMENT)
-                .agg(sum("sessions"), sum("converted_sessions")).first();
+        Row sessions = rows.get(AnalyticNames.SESSION_ENGAGEMENT).get(0);
         HeadlineFigures headline = new HeadlineFigures(revenue, orders, totals.getLong(0),
                 sessions.isNullAt(0) ? 0 : sessions.getLong(0), sessions.isNullAt(1) ? 0 : sessions.getLong(1),
                 categories.isEmpty() ? "" : categories.get(0).categoryName());
-        List<TopCustomer> topCustomers = customers.orderBy(col("clv").desc(), col("customer_id")).limit(TOP_ROWS)
-                .collectAsList().stream()
+        List<TopCustomer> topCustomers = rows.get(TOP_CUSTOMERS).stream()
                 .map(row -> new TopCustomer(row.getString(0), label(row.getString(1)), row.getLong(3),
                         row.getDouble(4), row.getDouble(2)))
                 .toList();
+        List<ProductPair> productPairs = rows.get(PRODUCT_PAIRS).stream()
+                .map(row -> new ProductPair(row.getString(0), text(row, 1, row.getString(0)), row.getString(2),
+                        text(row, 3, row.getString(2)), row.getLong(4)))
+                .toList();
         return new ReportData("E-commerce analytics", Instant.now(), headline, parameters(spark, settings),
-                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs(analytics));
+                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs);
     }
 
     private static List<RunParameter> parameters(SparkSession spark, PipelineSettings settings) {
@@ -138,7 +160,7 @@ final class ReportStage {
     }
 
     /** The strongest partner of each product, each pair once, most orders together first. */
-    private static List<ProductPair> productPairs(Map<String, Dataset<Row>> analytics) {
+    private static Dataset<Row> productPairs(Map<String, Dataset<Row>> analytics) {
         Dataset<Row> names = analytics.get(AnalyticNames.PRODUCT_PERFORMANCE).select("product_id", "product_name");
         Dataset<Row> first = names.withColumnRenamed("product_id", "first_id")
                 .withColumnRenamed("product_name", "first_name");
@@ -151,15 +173,11 @@ final class ReportStage {
                 .dropDuplicates("product_id", "other_product_id")
                 .orderBy(col("pair_transactions").desc(), col("lift").desc(), col("product_id"))
                 .limit(TOP_ROWS)
-                .select("product_id", "first_name", "other_product_id", "second_name", "pair_transactions")
-                .collectAsList().stream()
-                .map(row -> new ProductPair(row.getString(0), text(row, 1, row.getString(0)), row.getString(2),
-                        text(row, 3, row.getString(2)), row.getLong(4)))
-                .toList();
+                .select("product_id", "first_name", "other_product_id", "second_name", "pair_transactions");
     }
 
-    private static List<CountFrequency> counts(Dataset<Row> distribution) {
-        return distribution.collectAsList().stream()
+    private static List<CountFrequency> counts(List<Row> distribution) {
+        return distribution.stream()
                 .map(row -> new CountFrequency(row.getLong(0), row.getLong(1)))
                 .toList();
     }

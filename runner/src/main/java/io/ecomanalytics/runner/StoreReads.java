@@ -1,7 +1,9 @@
 package io.ecomanalytics.runner;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.ecomanalytics.hbase.SessionSparkReader;
 import io.ecomanalytics.hbase.SparkReadOptions;
@@ -28,6 +30,8 @@ final class StoreReads {
     private static final Logger LOG = LoggerFactory.getLogger(StoreReads.class);
     private static final String SESSIONS = "sessions";
     private static final String ROWS = "rows";
+    private static final String KEPT = "kept";
+    private static final String REJECTED = "rejected";
     private static final List<String> MONGO_ENTITIES = List.of("users", "products", "categories", "transactions");
     private static final List<String> ENTITIES = List.of("users", "products", "categories", "transactions",
             SESSIONS);
@@ -36,8 +40,8 @@ final class StoreReads {
     }
 
     /**
-     * The cleaned tables, materialised because every analytic reads them, with the cleaning's rejects (entity, reason and
-     * the record as JSON) and per-entity counts {read, kept, rejected}.
+     * The cleaned tables, materialised because every analytic reads them, with the cleaning's rejects (entity, reason
+     * and the record as JSON) and per-entity counts {read, kept, rejected}.
      */
     record StoreTables(CleanTables clean, Dataset<Row> rejected,
             Map<String, long[]> counts) {
@@ -51,8 +55,8 @@ final class StoreReads {
      * Reads MongoDB's four collections, materialised with the lineage cut, side by side. The pipeline starts this
      * while HBase is still loading, since MongoDB is complete by then.
      */
-    static CompletableFuture<Map<String, Dataset<Row>>> readMongoInBackground(SparkSession spark, Stores stores) {
-        CompletableFuture<Map<String, Dataset<Row>>> reading = new CompletableFuture<>();
+    static CompletableFuture<Map<String, RawTable>> readMongoInBackground(SparkSession spark, Stores stores) {
+        CompletableFuture<Map<String, RawTable>> reading = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
                 reading.complete(readCheckpointed(spark, stores, MONGO_ENTITIES));
@@ -71,12 +75,12 @@ final class StoreReads {
      * @throws RuntimeException what reading MongoDB in the background threw, unchanged
      */
     static StoreTables read(SparkSession spark, Stores stores, StageTimer stages,
-            Optional<CompletableFuture<Map<String, Dataset<Row>>>> mongoReadEarlier) {
+            Optional<CompletableFuture<Map<String, RawTable>>> mongoReadEarlier) {
         stages.start("spark-read");
         // Each store is read once: the raw rows are materialised with their lineage cut, and cleaning, its rejects
         // and every analytic work from that copy instead of going back to MongoDB or HBase. The reads, and then
         // the five cleanings, are independent jobs and run side by side.
-        Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
+        Map<String, RawTable> raw = new LinkedHashMap<>();
         if (mongoReadEarlier.isPresent()) {
             raw.putAll(awaitMongo(mongoReadEarlier.get()));
             raw.putAll(readCheckpointed(spark, stores, List.of(SESSIONS)));
@@ -107,21 +111,27 @@ final class StoreReads {
         return new StoreTables(clean, rejects, counts);
     }
 
-    /** One entity's cleaning, both parts materialised, with the counts that prove nothing was lost. */
+    /** One store's rows of an entity, materialised, and how many there are (counted while materialising). */
+    record RawTable(Dataset<Row> rows, long count) {
+    }
+
+    /** One entity's cleaning, materialised, with the counts that prove nothing was lost. */
     private record CleanedCounts(Cleaned cleaned, long read, long kept, long rejected) {
     }
 
-    private static Map<String, Dataset<Row>> readCheckpointed(SparkSession spark, Stores stores,
-            List<String> entities) {
+    private static Map<String, RawTable> readCheckpointed(SparkSession spark, Stores stores, List<String> entities) {
         return ConcurrentJobs.each(entities, entity -> {
             long start = System.nanoTime();
-            Dataset<Row> rows = readStore(spark, stores, entity).localCheckpoint();
+            Observation read = new Observation(entity + "-read");
+            Dataset<Row> rows = readStore(spark, stores, entity).observe(read, count(lit(1)).as(ROWS))
+                    .localCheckpoint();
+            long count = metric(read, ROWS);
             LOG.info("Read the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
-            return rows;
+            return new RawTable(rows, count);
         });
     }
 
-    private static Map<String, Dataset<Row>> awaitMongo(CompletableFuture<Map<String, Dataset<Row>>> mongoRead) {
+    private static Map<String, RawTable> awaitMongo(CompletableFuture<Map<String, RawTable>> mongoRead) {
         try {
             return mongoRead.join();
         } catch (CompletionException e) {
@@ -144,42 +154,42 @@ final class StoreReads {
         };
     }
 
-    private static long rows(Observation observation) {
+    private static long metric(Observation observation, String name) {
         try {
-            return ((Number) observation.getAsJava().get(ROWS)).longValue();
+            return ((Number) observation.getAsJava().get(name)).longValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the row count of " + observation.name(), e);
         }
     }
 
-    private static CleanedCounts clean(String entity, Dataset<Row> raw) {
+    private static CleanedCounts clean(String entity, RawTable raw) {
         long start = System.nanoTime();
         Cleaned cleaned = switch (entity) {
-            case "users" -> Cleaning.users(raw);
-            case "products" -> Cleaning.products(raw);
-            case "categories" -> Cleaning.categories(raw);
-            case "transactions" -> Cleaning.transactions(raw);
-            case SESSIONS -> Cleaning.sessions(raw);
+            case "users" -> Cleaning.users(raw.rows());
+            case "products" -> Cleaning.products(raw.rows());
+            case "categories" -> Cleaning.categories(raw.rows());
+            case "transactions" -> Cleaning.transactions(raw.rows());
+            case SESSIONS -> Cleaning.sessions(raw.rows());
             default -> throw new IllegalArgumentException("No cleaning for " + entity);
         };
-        // Materialised with the lineage cut: the cleaning plans are large enough that re-analysing them for each
-        // analytic costs more than the work itself.
-        // The counts are observed while each part is materialised, instead of costing a job each afterwards.
-        Observation keptObservation = new Observation(entity + "-kept");
-        Observation rejectedObservation = new Observation(entity + "-rejected");
-        Dataset<Row> keptRows = cleaned.kept().observe(keptObservation, count(lit(1)).as(ROWS)).localCheckpoint();
-        Dataset<Row> rejectedRows = cleaned.rejected().observe(rejectedObservation, count(lit(1)).as(ROWS))
+        // The decided rows are materialised once with the lineage cut: the kept and rejected rows are both read
+        // from that copy, and the cleaning plans are large enough that re-analysing them for each analytic costs
+        // more than the work itself. Both counts are observed while materialising, instead of costing a job each.
+        Observation verdicts = new Observation(entity + "-cleaning");
+        Dataset<Row> decided = cleaned.decided().observe(verdicts,
+                count(when(col(Cleaned.REJECT_REASON).isNull(), lit(1))).as(KEPT),
+                count(when(col(Cleaned.REJECT_REASON).isNotNull(), lit(1))).as(REJECTED))
                 .localCheckpoint();
         long readCount = raw.count();
-        long keptCount = rows(keptObservation);
-        long rejectedCount = rows(rejectedObservation);
+        long keptCount = metric(verdicts, KEPT);
+        long rejectedCount = metric(verdicts, REJECTED);
         if (readCount != keptCount + rejectedCount) {
             throw new IllegalStateException("Cleaning the " + entity + " lost rows: read " + readCount + ", kept "
                     + keptCount + ", rejected " + rejectedCount + ". This is a bug in spark-transforms' Cleaning;"
                     + " please report it with the dataset.");
         }
         LOG.info("Cleaned the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
-        return new CleanedCounts(new Cleaned(keptRows, rejectedRows), readCount, keptCount, rejectedCount);
+        return new CleanedCounts(new Cleaned(decided), readCount, keptCount, rejectedCount);
     }
 }

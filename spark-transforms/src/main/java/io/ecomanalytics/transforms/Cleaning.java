@@ -23,7 +23,6 @@ import static org.apache.spark.sql.functions.transform_values;
 import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,7 +49,6 @@ import org.apache.spark.sql.types.DataTypes;
 public final class Cleaning {
 
     private static final String POSITION = "__position";
-    private static final String CLEAN = "__clean";
     private static final String INVALID = "__invalid";
 
     private Cleaning() {
@@ -128,10 +126,9 @@ public final class Cleaning {
                         text(subcategory.getField("name")).as("name"),
                         subcategory.getField("profit_margin").cast(DataTypes.DoubleType).as("profit_margin")))
                         .as("subcategories"),
-                lit(null).cast(DataTypes.TimestampType).as("__version"));
-        Cleaned cleaned = split(categories, clean, "category_id", "__version", reasons -> reasons
+                lit(null).cast(DataTypes.TimestampType).as(Cleaned.VERSION));
+        return split(categories, clean, "category_id", Cleaned.VERSION, reasons -> reasons
                 .when(cleaned("category_id").isNull(), lit("missing category_id")));
-        return new Cleaned(cleaned.kept().drop("__version"), cleaned.rejected());
     }
 
     /**
@@ -230,8 +227,9 @@ public final class Cleaning {
                 enumeration(sessions.col("conversion_status")).as("conversion_status"),
                 enumeration(sessions.col("referrer")).as("referrer"),
                 coalesce(utcTimestamp(sessions.col("end_time"), fieldType(sessions, "end_time")),
-                        utcTimestamp(sessions.col("start_time"), fieldType(sessions, "start_time"))).as("__version"));
-        Cleaned cleaned = split(sessions, clean, "session_id", "__version", reasons -> reasons
+                        utcTimestamp(sessions.col("start_time"), fieldType(sessions, "start_time")))
+                        .as(Cleaned.VERSION));
+        return split(sessions, clean, "session_id", Cleaned.VERSION, reasons -> reasons
                 .when(cleaned("session_id").isNull(), lit("missing session_id"))
                 .when(cleaned("user_id").isNull(), lit("missing user_id"))
                 .when(sessions.col("start_time").isNull(), lit("missing start_time"))
@@ -239,7 +237,6 @@ public final class Cleaning {
                 .when(unreadableDatetime(sessions.col("end_time"), cleaned("end_time")),
                         unreadable("end_time", sessions.col("end_time")))
                 .when(cleaned("duration_seconds").lt(0), lit("negative duration_seconds")));
-        return new Cleaned(cleaned.kept().drop("__version"), cleaned.rejected());
     }
 
     /**
@@ -270,7 +267,7 @@ public final class Cleaning {
     }
 
     private static Column cleaned(String field) {
-        return col(CLEAN).getField(field);
+        return col(Cleaned.CLEANED).getField(field);
     }
 
     private static Column unreadable(String field, Column raw) {
@@ -282,26 +279,25 @@ public final class Cleaning {
         Column firstRule = when(lit(false), lit(null).cast(DataTypes.StringType));
         Dataset<Row> staged = input
                 .withColumn(POSITION, monotonically_increasing_id())
-                .withColumn(CLEAN, clean);
+                .withColumn(Cleaned.CLEANED, clean);
         staged = staged.withColumn(INVALID, rules.apply(firstRule));
         Column laterFirst = row_number().over(Window
                 .partitionBy(cleaned(idField), col(INVALID).isNull())
                 .orderBy(cleaned(versionField).desc_nulls_last(), col(POSITION).desc()));
         Column superseded = concat(lit("duplicate " + idField + " '"), cleaned(idField),
                 lit("': superseded by a later record with the same " + idField));
-        Dataset<Row> decided = staged.withColumn(Cleaned.REJECT_REASON,
+        Dataset<Row> withReason = staged.withColumn(Cleaned.REJECT_REASON,
                 coalesce(col(INVALID), when(laterFirst.gt(1), superseded)));
-        Dataset<Row> kept = decided.filter(col(Cleaned.REJECT_REASON).isNull()).select(col(CLEAN + ".*"));
-        Column[] rejectedColumns = Arrays.stream(inputColumns).map(name -> decided.col("`" + name + "`"))
-                .toArray(Column[]::new);
-        Dataset<Row> rejected = decided.filter(col(Cleaned.REJECT_REASON).isNotNull())
-                .select(concatColumns(rejectedColumns, col(Cleaned.REJECT_REASON)));
-        return new Cleaned(kept, rejected);
-    }
-
-    private static Column[] concatColumns(Column[] columns, Column last) {
-        Column[] all = Arrays.copyOf(columns, columns.length + 1);
-        all[columns.length] = last;
-        return all;
+        // Each row keeps only the side it needs (the input on rejected rows, the cleaned struct on kept rows), so
+        // that a materialised copy holds no more than the kept and rejected rows would on their own.
+        Column rejected = col(Cleaned.REJECT_REASON).isNotNull();
+        Column[] decided = new Column[inputColumns.length + 2];
+        for (int i = 0; i < inputColumns.length; i++) {
+            decided[i] = when(rejected, withReason.col("`" + inputColumns[i] + "`")).as(inputColumns[i]);
+        }
+        decided[inputColumns.length] = when(col(Cleaned.REJECT_REASON).isNull(), col(Cleaned.CLEANED))
+                .as(Cleaned.CLEANED);
+        decided[inputColumns.length + 1] = col(Cleaned.REJECT_REASON);
+        return new Cleaned(withReason.select(decided));
     }
 }

@@ -64,6 +64,41 @@ class CleaningTest {
     }
 
     @Test
+    void aMaterialisedCopyOfTheDecidedRowsGivesTheSameKeptAndRejectedRows() {
+        Dataset<Row> raw = json(Schemas.usersFromJson(),
+                "{\"user_id\":\"user_1\",\"registration_date\":\"2024-01-05\",\"last_active\":\"2024-02-01\"}",
+                "{\"user_id\":\"user_1\",\"registration_date\":\"2024-01-05\",\"last_active\":\"2024-03-01\"}",
+                "{\"user_id\":null,\"registration_date\":\"2024-01-05\"}",
+                "{\"user_id\":\"user_2\",\"registration_date\":\"2024-01-07\"}");
+        Cleaned cleaned = Cleaning.users(raw);
+
+        Cleaned copy = new Cleaned(cleaned.decided().localCheckpoint());
+
+        assertThat(copy.kept().collectAsList()).containsExactlyInAnyOrderElementsOf(cleaned.kept().collectAsList());
+        assertThat(copy.rejected().collectAsList())
+                .containsExactlyInAnyOrderElementsOf(cleaned.rejected().collectAsList());
+        assertThat(copy.kept().count()).isEqualTo(2);
+        assertThat(copy.rejected().count()).isEqualTo(2);
+        // Each decided row carries one side only: the input on a rejected row, the cleaned struct on a kept row.
+        assertThat(cleaned.decided().where(functions.col(Cleaned.REJECT_REASON).isNull()
+                .and(functions.col("user_id").isNotNull())).count()).isZero();
+        assertThat(cleaned.decided().where(functions.col(Cleaned.REJECT_REASON).isNotNull()
+                .and(functions.col(Cleaned.CLEANED).isNotNull())).count()).isZero();
+    }
+
+    @Test
+    void rowsWithoutAVerdictAreNotDecidedRows() {
+        Dataset<Row> raw = json(Schemas.usersFromJson(), "{\"user_id\":\"user_1\"}");
+
+        assertThatThrownBy(() -> new Cleaned(raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("A cleaning's decided rows need the column __cleaned, but they have "
+                        + "[user_id, geo_data, registration_date, last_active]")
+                .hasMessageEndingWith("Build them with a Cleaning method, or materialise the decided rows of one"
+                        + " without changing their columns.");
+    }
+
+    @Test
     void naiveDatetimesAreUtcWhateverTheSessionTimeZone() {
         String before = session().conf().get("spark.sql.session.timeZone");
         session().conf().set("spark.sql.session.timeZone", "America/New_York");
