@@ -38,7 +38,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (Stores stores = Stores.open(storeOptions);
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             out.println(stores.describe());
-            RunSummary summary = new Pipeline(settings, stores, spark).analyze();
+            RunSummary summary = new Pipeline(settings, stores, () -> spark).analyze();
             out.print(StageTimer.table(summary.stages()));
             out.println("Results in " + OutputFolder.display(settings.out()));
         }

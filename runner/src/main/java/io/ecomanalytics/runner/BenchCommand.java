@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter print = spec.commandLine().getOut();
         List<String> lines = new ArrayList<>();
-        try (SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
+        try (StartingSpark spark = StartingSpark.begin(sparkOptions.master, sparkOptions.configuration)) {
             for (String scale : scales) {
                 PipelineSettings settings = new PipelineSettings(Optional.empty(),
                         GenerateCommand.scaleSpecification(spec, scale),

@@ -103,6 +103,11 @@ final class OutputFolder {
         }
     }
 
+    /** Whether {@code target} is on the local filesystem (a {@code file:} URI), where the driver needs no Spark. */
+    static boolean isLocal(URI target) {
+        return target.getScheme() == null || "file".equals(target.getScheme());
+    }
+
     /** Where Spark writes the result {@code relative} (e.g. {@code parquet/revenue_by_category}): a qualified URI. */
     String sparkPath(String relative) {
         return new org.apache.hadoop.fs.Path(staging, relative).toString();

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -49,10 +51,11 @@ final class Pipeline {
 
     private final PipelineSettings settings;
     private final Stores stores;
-    private final SparkSession spark;
+    private final Supplier<SparkSession> spark;
     private final StageTimer stages = new StageTimer();
 
-    Pipeline(PipelineSettings settings, Stores stores, SparkSession spark) {
+    /** @param spark the session, which {@link #run} waits for only once it needs it ({@link StartingSpark}) */
+    Pipeline(PipelineSettings settings, Stores stores, Supplier<SparkSession> spark) {
         this.settings = settings;
         this.stores = stores;
         this.spark = spark;
@@ -61,7 +64,7 @@ final class Pipeline {
     /** Runs every stage into a staging folder and swaps it in for the output folder when all succeeded. */
     RunSummary run() {
         CompilerHint.beforeRun(settings);
-        OutputFolder output = OutputFolder.prepare(settings.out(), spark.sparkContext().hadoopConfiguration());
+        OutputFolder output = OutputFolder.prepare(settings.out(), hadoopConfiguration());
         Path generated = null;
         try {
             Path dataset;
@@ -75,8 +78,8 @@ final class Pipeline {
             io.ecomanalytics.mongo.LoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
                     settings.mongoLoadOptions(), stages);
             // MongoDB is complete: Spark reads it while the sessions load into HBase.
-            CompletableFuture<Map<String, StoreReads.RawTable>> mongoRead =
-                    StoreReads.readMongoInBackground(spark, stores);
+            CompletableFuture<Map<String, CountedRows>> mongoRead =
+                    StoreReads.readMongoInBackground(spark.get(), stores);
             io.ecomanalytics.hbase.LoadReport hbaseReport;
             try {
                 hbaseReport = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), settings.hbaseRegions(),
@@ -103,7 +106,7 @@ final class Pipeline {
 
     /** The Spark part only, against stores that already hold a dataset. */
     RunSummary analyze() {
-        OutputFolder output = OutputFolder.prepare(settings.out(), spark.sparkContext().hadoopConfiguration());
+        OutputFolder output = OutputFolder.prepare(settings.out(), hadoopConfiguration());
         try {
             return analyzeInto(output, new Loads(Optional.empty(), Optional.empty(), Optional.empty()),
                     Optional.empty());
@@ -123,20 +126,33 @@ final class Pipeline {
     }
 
     private RunSummary analyzeInto(OutputFolder output, Loads loads,
-            Optional<CompletableFuture<Map<String, StoreReads.RawTable>>> mongoReadEarlier) {
-        StoreReads.StoreTables tables = StoreReads.read(spark, stores, stages, mongoReadEarlier);
+            Optional<CompletableFuture<Map<String, CountedRows>>> mongoReadEarlier) {
+        StoreReads.StoreTables tables = StoreReads.read(spark.get(), stores, stages, mongoReadEarlier);
+        stages.start("transform");
+        // Four analytics and the report read the transaction items: they are exploded and joined once.
+        CountedRows items = CountedRows.checkpoint(tables.clean().transactionItems(), "transaction-items");
         Instant observationEnd = observationEnd(tables.clean());
-        Map<String, Dataset<Row>> analytics = new LinkedHashMap<>(Analytics.all(tables.clean(), observationEnd,
-                AnalyticNames.AFFINITY_PAIRS_PER_PRODUCT, AnalyticNames.DURATION_BUCKET_SECONDS));
+        stages.end(tables.counts().get("transactions")[1], items.count(), 0);
+        Map<String, Dataset<Row>> analytics = new LinkedHashMap<>(Analytics.all(tables.clean(), items.rows(),
+                observationEnd, AnalyticNames.AFFINITY_PAIRS_PER_PRODUCT, AnalyticNames.DURATION_BUCKET_SECONDS));
         ClvResult clv = scoreCustomers(analytics, observationEnd);
         analytics.put(CUSTOMER_CLV, clv.customers());
         Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
-        List<Path> charts = ReportStage.write(spark, analytics, clv, settings, output.driverFiles(), stages);
+        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, settings, output.driverFiles(), stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
                 tables.counts(), clv, outputs, charts);
         summary.write(output.driverFiles().resolve(RunSummary.FILE));
         output.commit();
         return summary;
+    }
+
+    /**
+     * A local results folder needs no Spark, so the run need not wait for the session to start; any other takes the
+     * session's Hadoop configuration, where {@code spark.hadoop.*} settings apply.
+     */
+    private Configuration hadoopConfiguration() {
+        return OutputFolder.isLocal(settings.out()) ? new Configuration()
+                : spark.get().sparkContext().hadoopConfiguration();
     }
 
     private Path generate(Path folder) {
@@ -203,7 +219,7 @@ final class Pipeline {
                     long parquetDone = System.nanoTime();
                     // Analytics are small aggregates: one CSV file each reads best in a spreadsheet. Reading the
                     // Parquet back keeps the work of computing the analytic from being done twice.
-                    CsvColumns.flatten(spark.read().parquet(output.sparkPath(parquet))).coalesce(1).write()
+                    CsvColumns.flatten(spark.get().read().parquet(output.sparkPath(parquet))).coalesce(1).write()
                             .mode(SaveMode.ErrorIfExists).option("header", "true").csv(output.sparkPath(csv));
                     LOG.info("Wrote {}: Parquet in {} ms, CSV in {} ms", name, (parquetDone - start) / 1_000_000,
                             (System.nanoTime() - parquetDone) / 1_000_000);

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
         PipelineSettings settings = pipeline.settings(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (Stores stores = Stores.open(storeOptions);
-                SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
+                StartingSpark spark = StartingSpark.begin(sparkOptions.master, sparkOptions.configuration)) {
             RunSummary summary = new Pipeline(settings, stores, spark).run();
             out.println(stores.describe());
             out.print(StageTimer.table(summary.stages()));

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 final class StoreReads {
     private static final Logger LOG = LoggerFactory.getLogger(StoreReads.class);
     private static final String SESSIONS = "sessions";
-    private static final String ROWS = "rows";
     private static final String KEPT = "kept";
     private static final String REJECTED = "rejected";
     private static final List<String> MONGO_ENTITIES = List.of("users", "products", "categories", "transactions");
@@ -55,8 +54,8 @@ final class StoreReads {
      * Reads MongoDB's four collections, materialised with the lineage cut, side by side. The pipeline starts this
      * while HBase is still loading, since MongoDB is complete by then.
      */
-    static CompletableFuture<Map<String, RawTable>> readMongoInBackground(SparkSession spark, Stores stores) {
-        CompletableFuture<Map<String, RawTable>> reading = new CompletableFuture<>();
+    static CompletableFuture<Map<String, CountedRows>> readMongoInBackground(SparkSession spark, Stores stores) {
+        CompletableFuture<Map<String, CountedRows>> reading = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
                 reading.complete(readCheckpointed(spark, stores, MONGO_ENTITIES));
@@ -75,12 +74,12 @@ final class StoreReads {
      * @throws RuntimeException what reading MongoDB in the background threw, unchanged
      */
     static StoreTables read(SparkSession spark, Stores stores, StageTimer stages,
-            Optional<CompletableFuture<Map<String, RawTable>>> mongoReadEarlier) {
+            Optional<CompletableFuture<Map<String, CountedRows>>> mongoReadEarlier) {
         stages.start("spark-read");
         // Each store is read once: the raw rows are materialised with their lineage cut, and cleaning, its rejects
         // and every analytic work from that copy instead of going back to MongoDB or HBase. The reads, and then
         // the five cleanings, are independent jobs and run side by side.
-        Map<String, RawTable> raw = new LinkedHashMap<>();
+        Map<String, CountedRows> raw = new LinkedHashMap<>();
         if (mongoReadEarlier.isPresent()) {
             raw.putAll(awaitMongo(mongoReadEarlier.get()));
             raw.putAll(readCheckpointed(spark, stores, List.of(SESSIONS)));
@@ -111,27 +110,20 @@ final class StoreReads {
         return new StoreTables(clean, rejects, counts);
     }
 
-    /** One store's rows of an entity, materialised, and how many there are (counted while materialising). */
-    record RawTable(Dataset<Row> rows, long count) {
-    }
-
     /** One entity's cleaning, materialised, with the counts that prove nothing was lost. */
     private record CleanedCounts(Cleaned cleaned, long read, long kept, long rejected) {
     }
 
-    private static Map<String, RawTable> readCheckpointed(SparkSession spark, Stores stores, List<String> entities) {
+    private static Map<String, CountedRows> readCheckpointed(SparkSession spark, Stores stores, List<String> entities) {
         return ConcurrentJobs.each(entities, entity -> {
             long start = System.nanoTime();
-            Observation read = new Observation(entity + "-read");
-            Dataset<Row> rows = readStore(spark, stores, entity).observe(read, count(lit(1)).as(ROWS))
-                    .localCheckpoint();
-            long count = metric(read, ROWS);
+            CountedRows rows = CountedRows.checkpoint(readStore(spark, stores, entity), entity + "-read");
             LOG.info("Read the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
-            return new RawTable(rows, count);
+            return rows;
         });
     }
 
-    private static Map<String, RawTable> awaitMongo(CompletableFuture<Map<String, RawTable>> mongoRead) {
+    private static Map<String, CountedRows> awaitMongo(CompletableFuture<Map<String, CountedRows>> mongoRead) {
         try {
             return mongoRead.join();
         } catch (CompletionException e) {
@@ -154,16 +146,7 @@ final class StoreReads {
         };
     }
 
-    private static long metric(Observation observation, String name) {
-        try {
-            return ((Number) observation.getAsJava().get(name)).longValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the row count of " + observation.name(), e);
-        }
-    }
-
-    private static CleanedCounts clean(String entity, RawTable raw) {
+    private static CleanedCounts clean(String entity, CountedRows raw) {
         long start = System.nanoTime();
         Cleaned cleaned = switch (entity) {
             case "users" -> Cleaning.users(raw.rows());
@@ -182,8 +165,8 @@ final class StoreReads {
                 count(when(col(Cleaned.REJECT_REASON).isNotNull(), lit(1))).as(REJECTED))
                 .localCheckpoint();
         long readCount = raw.count();
-        long keptCount = metric(verdicts, KEPT);
-        long rejectedCount = metric(verdicts, REJECTED);
+        long keptCount = CountedRows.metric(verdicts, KEPT);
+        long rejectedCount = CountedRows.metric(verdicts, REJECTED);
         if (readCount != keptCount + rejectedCount) {
             throw new IllegalStateException("Cleaning the " + entity + " lost rows: read " + readCount + ", kept "
                     + keptCount + ", rejected " + rejectedCount + ". This is a bug in spark-transforms' Cleaning;"

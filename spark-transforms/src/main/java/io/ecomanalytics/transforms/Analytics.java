@@ -34,7 +34,19 @@ public final class Analytics {
     public static Map<String, Dataset<Row>> all(CleanTables tables, Instant observationEnd, int topPairs,
             int bucketSeconds) {
         Objects.requireNonNull(tables, "tables");
-        Dataset<Row> items = tables.transactionItems();
+        return all(tables, tables.transactionItems(), observationEnd, topPairs, bucketSeconds);
+    }
+
+    /**
+     * The same analytics over transaction items computed already, typically {@code tables.transactionItems()}
+     * materialised once so that no result explodes and joins the items again.
+     *
+     * @param items {@link CleanTables#transactionItems()} of {@code tables}, or a materialised copy of it
+     */
+    public static Map<String, Dataset<Row>> all(CleanTables tables, Dataset<Row> items, Instant observationEnd,
+            int topPairs, int bucketSeconds) {
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(items, "items");
         Dataset<Row> perProduct = ProductPerformance.perProduct(tables.sessions(), items, tables.products(),
                 tables.categories());
         Map<String, Dataset<Row>> results = new LinkedHashMap<>();
