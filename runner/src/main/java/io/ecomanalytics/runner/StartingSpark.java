@@ -43,17 +43,7 @@ final class StartingSpark implements Supplier<SparkSession>, AutoCloseable {
      */
     @Override
     public SparkSession get() {
-        try {
-            return session.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Completion.join(session);
     }
 
     /** Stops the session, after waiting for a start still under way: no session outlives the command. */

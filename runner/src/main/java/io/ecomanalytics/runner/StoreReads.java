@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -81,7 +80,7 @@ final class StoreReads {
         // the five cleanings, are independent jobs and run side by side.
         Map<String, CountedRows> raw = new LinkedHashMap<>();
         if (mongoReadEarlier.isPresent()) {
-            raw.putAll(awaitMongo(mongoReadEarlier.get()));
+            raw.putAll(Completion.join(mongoReadEarlier.get()));
             raw.putAll(readCheckpointed(spark, stores, List.of(SESSIONS)));
         } else {
             raw.putAll(readCheckpointed(spark, stores, ENTITIES));
@@ -121,17 +120,6 @@ final class StoreReads {
             LOG.info("Read the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
             return rows;
         });
-    }
-
-    private static Map<String, CountedRows> awaitMongo(CompletableFuture<Map<String, CountedRows>> mongoRead) {
-        try {
-            return mongoRead.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     private static Dataset<Row> readStore(SparkSession spark, Stores stores, String entity) {

@@ -6,7 +6,6 @@ import io.ecomanalytics.mongo.EmbeddedMongoServer;
 import io.ecomanalytics.mongo.MongoSettings;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,24 +87,9 @@ final class Stores implements AutoCloseable {
 
     HBaseSettings hbase() {
         if (embeddedHBase.isPresent()) {
-            return HBaseSettings.of(started(embeddedHBase.get()));
+            return HBaseSettings.of(Completion.join(embeddedHBase.get()));
         }
         return hbase.orElseThrow(() -> new IllegalStateException("HBase was not opened for this command"));
-    }
-
-    /** The started in-process HBase; what starting it threw, unchanged, if it failed. */
-    private static EmbeddedHBase started(CompletableFuture<EmbeddedHBase> starting) {
-        try {
-            return starting.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     String hbaseTable() {
@@ -139,7 +123,7 @@ final class Stores implements AutoCloseable {
 
     private static Optional<EmbeddedHBase> startedOrNothing(CompletableFuture<EmbeddedHBase> starting) {
         try {
-            return Optional.of(started(starting));
+            return Optional.of(Completion.join(starting));
         } catch (RuntimeException e) {
             LOG.warn("The in-process HBase did not start, so there is nothing to stop: {}", e.getMessage());
             return Optional.empty();
