@@ -2,10 +2,29 @@ package io.ecomanalytics.runner;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
-/** Waits for work started on another thread and reports its failure as if it had run on this one. */
+/**
+ * Work on a thread of its own: started with {@link #onNewThread}, waited for with {@link #join}, which reports a
+ * failure as if the work had run on the waiting thread.
+ */
 final class Completion {
     private Completion() {
+    }
+
+    /** Starts {@code work} on a new daemon thread named {@code threadName}; the future completes with its outcome. */
+    static <T> CompletableFuture<T> onNewThread(String threadName, Supplier<T> work) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                outcome.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e);
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return outcome;
     }
 
     /**

@@ -61,7 +61,7 @@ final class OutputFolder {
 
     /** The location as people read it: a plain path for a local folder, the URI otherwise. */
     static String display(URI location) {
-        return "file".equals(location.getScheme()) ? Path.of(location).toString() : location.toString();
+        return isLocal(location) ? Path.of(location).toString() : location.toString();
     }
 
     /** The location {@code child} inside {@code parent}. */
@@ -91,7 +91,7 @@ final class OutputFolder {
             if (!raw.mkdirs(staging)) {
                 throw new IOException("mkdirs returned false");
             }
-            boolean local = "file".equals(qualified.toUri().getScheme());
+            boolean local = isLocal(qualified.toUri());
             Path driverFiles = local ? Path.of(staging.toUri()) : Files.createTempDirectory("ecom-results-");
             if (local && driverFiles.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(driverFiles, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -105,7 +105,7 @@ final class OutputFolder {
 
     /** Whether {@code target} is on the local filesystem (a {@code file:} URI), where the driver needs no Spark. */
     static boolean isLocal(URI target) {
-        return target.getScheme() == null || "file".equals(target.getScheme());
+        return "file".equals(target.getScheme());
     }
 
     /** Where Spark writes the result {@code relative} (e.g. {@code parquet/revenue_by_category}): a qualified URI. */

@@ -23,17 +23,8 @@ final class StartingSpark implements Supplier<SparkSession>, AutoCloseable {
         if (!SparkSessions.effectiveMaster(master, System.getProperty("spark.master")).startsWith("local")) {
             return new StartingSpark(CompletableFuture.completedFuture(SparkSessions.create(master, configuration)));
         }
-        CompletableFuture<SparkSession> starting = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            try {
-                starting.complete(SparkSessions.create(master, configuration));
-            } catch (RuntimeException | Error e) {
-                starting.completeExceptionally(e);
-            }
-        }, "spark-start");
-        starter.setDaemon(true);
-        starter.start();
-        return new StartingSpark(starting);
+        return new StartingSpark(Completion.onNewThread("spark-start",
+                () -> SparkSessions.create(master, configuration)));
     }
 
     /**

@@ -54,17 +54,7 @@ final class StoreReads {
      * while HBase is still loading, since MongoDB is complete by then.
      */
     static CompletableFuture<Map<String, CountedRows>> readMongoInBackground(SparkSession spark, Stores stores) {
-        CompletableFuture<Map<String, CountedRows>> reading = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                reading.complete(readCheckpointed(spark, stores, MONGO_ENTITIES));
-            } catch (RuntimeException | Error e) {
-                reading.completeExceptionally(e);
-            }
-        }, "spark-read-mongodb");
-        reader.setDaemon(true);
-        reader.start();
-        return reading;
+        return Completion.onNewThread("spark-read-mongodb", () -> readCheckpointed(spark, stores, MONGO_ENTITIES));
     }
 
     /**

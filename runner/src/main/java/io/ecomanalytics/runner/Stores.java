@@ -63,16 +63,8 @@ final class Stores implements AutoCloseable {
     /** HBase only: the configured cluster, or an in-process one. */
     static Stores openHBase(StoreOptions options) {
         if (options.zooKeeper == null || options.zooKeeper.isBlank()) {
-            CompletableFuture<EmbeddedHBase> starting = new CompletableFuture<>();
-            Thread starter = new Thread(() -> {
-                try {
-                    starting.complete(EmbeddedHBase.start());
-                } catch (RuntimeException | Error e) {
-                    starting.completeExceptionally(e);
-                }
-            }, "embedded-hbase-start");
-            starter.setDaemon(true);
-            starter.start();
+            CompletableFuture<EmbeddedHBase> starting = Completion.onNewThread("embedded-hbase-start",
+                    EmbeddedHBase::start);
             return new Stores(Optional.empty(), Optional.of(starting), Optional.empty(), Optional.empty(),
                     options.hbaseTable);
         }
