@@ -32,8 +32,8 @@ final class JsonFields {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT) {
             if (parser.getNumberType() != JsonParser.NumberType.INT) {
-                throw new RecordViolation(Rule.RANGE, field,
-                        "value " + parser.getText() + " does not fit a 32-bit integer");
+                throw new RecordViolation(Rule.TYPE, field,
+                        "expected a 32-bit integer but found " + parser.getText());
             }
             return parser.getIntValue();
         }

@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The record-level rules (enumerations, ranges, arithmetic, chronology) and the references to the small entities.
- * Each check throws the first violation it finds. Amounts agree "to the cent" when they differ by at most half a
+ * The record-level rules (enumerations, ranges, arithmetic, chronology) and the references to the small entities,
+ * with every vocabulary and bound taken from the {@link RuleTable}; the codecs enforce its types and presence while
+ * mapping. Each check throws the first violation it finds. Amounts agree "to the cent" when they differ by at most half a
  * cent, which accepts the binary floating-point noise of datasets written by other tools (59.970000000000006).
  */
 final class RecordRules {
 
     static final BigDecimal HALF_CENT = new BigDecimal("0.005");
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000");
-    static final int MAX_DURATION_SECONDS = 86_400;
+
+    private static final EntityRules CATEGORIES = RuleTable.of(EntityType.CATEGORIES);
+    private static final EntityRules PRODUCTS = RuleTable.of(EntityType.PRODUCTS);
+    private static final EntityRules TRANSACTIONS = RuleTable.of(EntityType.TRANSACTIONS);
+    private static final EntityRules SESSIONS = RuleTable.of(EntityType.SESSIONS);
 
     private RecordRules() {
     }
@@ -31,25 +35,22 @@ final class RecordRules {
     static void checkCategory(Category category) throws RecordViolation {
         List<Subcategory> subcategories = category.subcategories();
         for (int i = 0; i < subcategories.size(); i++) {
-            double margin = subcategories.get(i).profitMargin();
-            if (!(margin >= 0 && margin <= 1)) {
-                throw new RecordViolation(Rule.RANGE, "profit_margin",
-                        "profit margin " + margin + " is not a fraction between 0 and 1")
-                        .within(JsonFields.element("subcategories", i));
+            try {
+                bounded(CATEGORIES.field("subcategories[].profit_margin"),
+                        BigDecimal.valueOf(subcategories.get(i).profitMargin()), "profit_margin");
+            } catch (RecordViolation violation) {
+                throw violation.within(JsonFields.element("subcategories", i));
             }
         }
     }
 
     static void checkProduct(Product product, References references) throws RecordViolation {
-        amount(product.basePrice(), "base_price");
-        if (product.currentStock() < 0) {
-            throw new RecordViolation(Rule.RANGE, "current_stock",
-                    "stock " + product.currentStock() + " is negative");
-        }
+        bounded(PRODUCTS.field("base_price"), product.basePrice(), "base_price");
+        bounded(PRODUCTS.field("current_stock"), BigDecimal.valueOf(product.currentStock()), "current_stock");
         List<PriceHistoryEntry> history = product.priceHistory();
         for (int i = 0; i < history.size(); i++) {
             try {
-                amount(history.get(i).price(), "price");
+                bounded(PRODUCTS.field("price_history[].price"), history.get(i).price(), "price");
             } catch (RecordViolation violation) {
                 throw violation.within(JsonFields.element("price_history", i));
             }
@@ -58,11 +59,13 @@ final class RecordRules {
     }
 
     static void checkTransaction(Transaction transaction, References references) throws RecordViolation {
-        enumeration(Vocabulary.PAYMENT_METHODS, transaction.paymentMethod(), "payment_method");
-        enumeration(Vocabulary.TRANSACTION_STATUSES, transaction.status(), "status");
+        enumeration(TRANSACTIONS.field("payment_method"), transaction.paymentMethod(), "payment_method");
+        enumeration(TRANSACTIONS.field("status"), transaction.status(), "status");
         List<TransactionItem> items = transaction.items();
-        if (items.isEmpty()) {
-            throw new RecordViolation(Rule.RANGE, "items", "a transaction needs at least one item");
+        Bounds itemCount = TRANSACTIONS.field("items").bounds();
+        if (!itemCount.contains(BigDecimal.valueOf(items.size()))) {
+            throw new RecordViolation(Rule.RANGE, "items",
+                    "a transaction has " + items.size() + " items; the number must be " + itemCount.describe());
         }
         BigDecimal itemSum = BigDecimal.ZERO;
         for (int i = 0; i < items.size(); i++) {
@@ -73,9 +76,9 @@ final class RecordRules {
             }
             itemSum = itemSum.add(items.get(i).subtotal());
         }
-        amount(transaction.subtotal(), "subtotal");
-        amount(transaction.discount(), "discount");
-        amount(transaction.total(), "total");
+        bounded(TRANSACTIONS.field("subtotal"), transaction.subtotal(), "subtotal");
+        bounded(TRANSACTIONS.field("discount"), transaction.discount(), "discount");
+        bounded(TRANSACTIONS.field("total"), transaction.total(), "total");
         agree(transaction.subtotal(), itemSum, "subtotal", "the sum of the item subtotals");
         if (transaction.discount().compareTo(transaction.subtotal()) > 0) {
             throw new RecordViolation(Rule.RANGE, "discount", "discount " + transaction.discount().toPlainString()
@@ -95,11 +98,9 @@ final class RecordRules {
     }
 
     private static void checkItem(TransactionItem item) throws RecordViolation {
-        if (item.quantity() <= 0) {
-            throw new RecordViolation(Rule.RANGE, "quantity", "quantity " + item.quantity() + " is not positive");
-        }
-        amount(item.unitPrice(), "unit_price");
-        amount(item.subtotal(), "subtotal");
+        bounded(TRANSACTIONS.field("items[].quantity"), BigDecimal.valueOf(item.quantity()), "quantity");
+        bounded(TRANSACTIONS.field("items[].unit_price"), item.unitPrice(), "unit_price");
+        bounded(TRANSACTIONS.field("items[].subtotal"), item.subtotal(), "subtotal");
         BigDecimal expected = item.unitPrice().multiply(BigDecimal.valueOf(item.quantity()));
         agree(item.subtotal(), expected, "subtotal",
                 "quantity " + item.quantity() + " x unit_price " + item.unitPrice().toPlainString());
@@ -107,15 +108,13 @@ final class RecordRules {
 
     static void checkSession(Session session, References references) throws RecordViolation {
         DeviceProfile device = session.deviceProfile();
-        enumeration(Vocabulary.DEVICE_TYPES, device.type(), "device_profile.type");
-        enumeration(Vocabulary.OPERATING_SYSTEMS, device.os(), "device_profile.os");
-        enumeration(Vocabulary.BROWSERS, device.browser(), "device_profile.browser");
-        enumeration(Vocabulary.CONVERSION_STATUSES, session.conversionStatus(), "conversion_status");
-        enumeration(Vocabulary.REFERRERS, session.referrer(), "referrer");
-        if (session.durationSeconds() < 0 || session.durationSeconds() > MAX_DURATION_SECONDS) {
-            throw new RecordViolation(Rule.RANGE, "duration_seconds", "duration " + session.durationSeconds()
-                    + " s is outside 0.." + MAX_DURATION_SECONDS);
-        }
+        enumeration(SESSIONS.field("device_profile.type"), device.type(), "device_profile.type");
+        enumeration(SESSIONS.field("device_profile.os"), device.os(), "device_profile.os");
+        enumeration(SESSIONS.field("device_profile.browser"), device.browser(), "device_profile.browser");
+        enumeration(SESSIONS.field("conversion_status"), session.conversionStatus(), "conversion_status");
+        enumeration(SESSIONS.field("referrer"), session.referrer(), "referrer");
+        bounded(SESSIONS.field("duration_seconds"), BigDecimal.valueOf(session.durationSeconds()),
+                "duration_seconds");
         chronology(session.startTime(), session.endTime(), "end_time", "start_time");
         List<PageView> pageViews = session.pageViews();
         for (int i = 0; i < pageViews.size(); i++) {
@@ -127,11 +126,9 @@ final class RecordRules {
         }
         for (Map.Entry<String, CartItem> entry : session.cartContents().entrySet()) {
             try {
-                if (entry.getValue().quantity() <= 0) {
-                    throw new RecordViolation(Rule.RANGE, "quantity",
-                            "quantity " + entry.getValue().quantity() + " is not positive");
-                }
-                amount(entry.getValue().price(), "price");
+                bounded(SESSIONS.field("cart_contents{}.quantity"), BigDecimal.valueOf(entry.getValue().quantity()),
+                        "quantity");
+                bounded(SESSIONS.field("cart_contents{}.price"), entry.getValue().price(), "price");
             } catch (RecordViolation violation) {
                 throw violation.within("cart_contents." + entry.getKey());
             }
@@ -158,11 +155,9 @@ final class RecordRules {
     }
 
     private static void checkPageView(PageView view) throws RecordViolation {
-        enumeration(Vocabulary.PAGE_TYPES, view.pageType(), "page_type");
-        if (view.viewDuration() < 0 || view.viewDuration() > MAX_DURATION_SECONDS) {
-            throw new RecordViolation(Rule.RANGE, "view_duration", "view duration " + view.viewDuration()
-                    + " s is outside 0.." + MAX_DURATION_SECONDS);
-        }
+        enumeration(SESSIONS.field("page_views[].page_type"), view.pageType(), "page_type");
+        bounded(SESSIONS.field("page_views[].view_duration"), BigDecimal.valueOf(view.viewDuration()),
+                "view_duration");
     }
 
     private static void checkPageViewReferences(PageView view, References references) throws RecordViolation {
@@ -174,20 +169,19 @@ final class RecordRules {
         }
     }
 
-    private static void enumeration(List<String> allowed, String value, String field) throws RecordViolation {
-        if (!allowed.contains(value)) {
+    private static void enumeration(FieldRule rule, String value, String field) throws RecordViolation {
+        if (!rule.vocabulary().contains(value)) {
             throw new RecordViolation(Rule.ENUMERATION, field,
-                    "'" + value + "' is not one of " + String.join(", ", allowed));
+                    "'" + value + "' is not one of " + String.join(", ", rule.vocabulary()));
         }
     }
 
-    private static void amount(BigDecimal value, String field) throws RecordViolation {
-        if (value.signum() < 0) {
-            throw new RecordViolation(Rule.RANGE, field, "amount " + value.toPlainString() + " is negative");
-        }
-        if (value.compareTo(MAX_AMOUNT) >= 0) {
+    private static void bounded(FieldRule rule, BigDecimal value, String field) throws RecordViolation {
+        if (!rule.bounds().contains(value)) {
+            String shown = value.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0
+                    ? value.stripTrailingZeros().toString() : value.toPlainString();
             throw new RecordViolation(Rule.RANGE, field,
-                    "amount " + value.stripTrailingZeros() + " is not below 10,000,000,000");
+                    rule.name() + " " + shown + " is not " + rule.bounds().describe());
         }
     }
 

@@ -90,7 +90,7 @@ class ValidatingDatasetTest {
         assertThat(line.get("column").asLong()).isEqualTo(3);
         assertThat(line.get("rule").asText()).isEqualTo("range");
         assertThat(line.get("field").asText()).isEqualTo("items[0].quantity");
-        assertThat(line.get("message").asText()).isEqualTo("quantity 0 is not positive");
+        assertThat(line.get("message").asText()).isEqualTo("quantity 0 is not at least 1");
         assertThat(line.get("raw_record").asText()).isEqualTo(badQuantity);
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(report.reconciles()).isTrue();

@@ -74,7 +74,7 @@ final class SessionRows {
         List<Row> rows = new ArrayList<>(views.size());
         for (PageView view : views) {
             rows.add(RowFactory.create(Timestamp.from(view.timestamp()), view.pageType(), view.productId(),
-                    view.categoryId(), (double) view.viewDuration()));
+                    view.categoryId(), view.viewDuration()));
         }
         return CollectionConverters.asScala(rows).toSeq();
     }

@@ -1,8 +1,9 @@
 package io.ecomanalytics.hbase;
 
-import io.ecomanalytics.data.DatasetFiles;
 import io.ecomanalytics.data.RecordStream;
+import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.User;
+import io.ecomanalytics.data.ValidatingDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,10 +73,13 @@ public record SessionTableSpec(TableName tableName, List<String> splitUserIds, C
         return forUsers(tableName, users, regionCount);
     }
 
-    /** A table split by the user ids in the dataset's {@code users.json}. */
+    /**
+     * A table split by the ids of the accepted users in the dataset's {@code users.json}; records the validation
+     * rejects (a missing id, for one) are left out here and reported by the loaders.
+     */
     public static SessionTableSpec forDataset(String tableName, Path datasetFolder, int regionCount) {
         List<String> users = new ArrayList<>();
-        try (RecordStream<User> stream = DatasetFiles.open(datasetFolder).users()) {
+        try (RecordStream<User> stream = ValidatingDataset.open(datasetFolder, RejectSink.DISCARD).users()) {
             stream.forEachRemaining(user -> users.add(user.userId()));
         }
         return forUsers(tableName, users, regionCount);

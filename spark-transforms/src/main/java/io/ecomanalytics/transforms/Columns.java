@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
@@ -57,18 +56,6 @@ final class Columns {
     /** True when the source held a value that could not be read as a datetime. */
     static Column unreadableDatetime(Column raw, Column parsed) {
         return raw.isNotNull().and(parsed.isNull());
-    }
-
-    /** Trimmed, lower-cased enumeration value; blank becomes null. */
-    static Column enumeration(Column raw) {
-        Column text = lower(trim(raw));
-        return when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text);
-    }
-
-    /** Trimmed text; blank becomes null. */
-    static Column text(Column raw) {
-        Column text = trim(raw);
-        return when(text.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(text);
     }
 
     /** Money in exact cents, rounded half-up when the source had more digits (or was a double). */

@@ -14,8 +14,10 @@ import org.apache.spark.sql.types.StructType;
  * into the typed, normalised form:
  * <ul>
  *   <li><b>JSON files</b> ({@code *FromJson}): datetimes are strings (naive ISO-8601, read as UTC by
- *       {@link Cleaning}), money is {@link #MONEY} (the JSON reader parses the number text straight into a decimal,
- *       rounding half-up to cents, so no binary floating point is ever involved).</li>
+ *       {@link Cleaning}), money is {@code DoubleType} as from MongoDB: the reader then refuses a string where a
+ *       number belongs (Spark reads a quoted number into a decimal without complaint), and an amount beyond
+ *       {@code decimal(18,2)} reaches the range rule instead of failing the read. {@link Cleaning} rounds it half-up
+ *       to the cent. Read with {@link #withCorruptRecord} so that records the reader cannot type are rejected.</li>
  *   <li><b>MongoDB</b> ({@code *FromMongo}): the same fields plus {@code _id} (the natural id), datetimes are
  *       {@code TimestampType} (BSON dates), money is {@code DoubleType} (the connector reads any BSON number as a
  *       double; {@link Cleaning} rounds it half-up to cents).</li>
@@ -26,6 +28,9 @@ public final class Schemas {
 
     /** Money as stored after cleaning: exact cents, wide enough for any single amount. */
     public static final DecimalType MONEY = DataTypes.createDecimalType(18, 2);
+
+    /** The column in which Spark's PERMISSIVE JSON reader puts the text of a record it could not type. */
+    public static final String CORRUPT_RECORD = "_corrupt_record";
 
     private Schemas() {
     }
@@ -45,7 +50,7 @@ public final class Schemas {
      * price_history[]{price, date}, creation_date.
      */
     public static StructType productsFromJson() {
-        return products(DataTypes.StringType, MONEY);
+        return products(DataTypes.StringType, DataTypes.DoubleType);
     }
 
     /** {@code products} collection: {@link #productsFromJson()} with {@code _id}, timestamps and double money. */
@@ -75,7 +80,7 @@ public final class Schemas {
      * status.
      */
     public static StructType transactionsFromJson() {
-        return transactions(DataTypes.StringType, MONEY);
+        return transactions(DataTypes.StringType, DataTypes.DoubleType);
     }
 
     /** {@code transactions} collection: {@link #transactionsFromJson()} with {@code _id}, timestamps, double money. */
@@ -90,7 +95,7 @@ public final class Schemas {
      * cart_contents{product_id -> {quantity, price}}, conversion_status, referrer.
      */
     public static StructType sessionsFromJson() {
-        return sessions(DataTypes.StringType, MONEY);
+        return sessions(DataTypes.StringType, DataTypes.DoubleType);
     }
 
     /**
@@ -111,7 +116,7 @@ public final class Schemas {
      * geo_country        string     geo:country
      * geo_ip_address     string     geo:ip_address
      * page_views         array&lt;struct{timestamp timestamp, page_type string, product_id string,
-     *                        category_id string, view_duration double}&gt;   session:page_views
+     *                        category_id string, view_duration int}&gt;      session:page_views
      * viewed_products    array&lt;string&gt;                                   session:viewed_products
      * cart_contents      map&lt;string, struct{quantity int, price decimal(18,2)}&gt;  session:cart_contents
      * </pre>
@@ -137,6 +142,14 @@ public final class Schemas {
                 .add("page_views", DataTypes.createArrayType(pageView(DataTypes.TimestampType)))
                 .add("viewed_products", DataTypes.createArrayType(DataTypes.StringType))
                 .add("cart_contents", cartContents(MONEY));
+    }
+
+    /**
+     * {@code schema} with the {@value #CORRUPT_RECORD} column, for {@code spark.read().schema(...).json(...)} in
+     * PERMISSIVE mode: {@link Cleaning} rejects the records it holds with rule {@code type}.
+     */
+    public static StructType withCorruptRecord(StructType schema) {
+        return schema.add(CORRUPT_RECORD, DataTypes.StringType);
     }
 
     private static StructType users(DataType datetime) {
@@ -211,7 +224,7 @@ public final class Schemas {
                 .add("page_type", DataTypes.StringType)
                 .add("product_id", DataTypes.StringType)
                 .add("category_id", DataTypes.StringType)
-                .add("view_duration", DataTypes.DoubleType);
+                .add("view_duration", DataTypes.IntegerType);
     }
 
     private static DataType cartContents(DataType money) {

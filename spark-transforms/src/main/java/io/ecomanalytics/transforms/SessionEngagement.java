@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.ecomanalytics.data.Vocabulary;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,10 +20,10 @@ import org.apache.spark.sql.types.DataTypes;
 /** Session engagement per user, from the sessions (HBase). */
 public final class SessionEngagement {
 
-    /** Device types counted in the device mix, each a {@code device_<type>} column. */
-    public static final List<String> DEVICE_TYPES = List.of("mobile", "desktop", "tablet");
-    /** Referrers counted in the referrer mix, each a {@code referrer_<referrer>} column. */
-    public static final List<String> REFERRERS = List.of("direct", "email", "social", "search_engine", "affiliate");
+    /** Device types counted in the device mix, each a {@code device_<type>} column: the dataset's vocabulary. */
+    private static final List<String> DEVICE_TYPES = Vocabulary.DEVICE_TYPES;
+    /** Referrers counted in the referrer mix, each a {@code referrer_<referrer>} column: the dataset's vocabulary. */
+    private static final List<String> REFERRERS = Vocabulary.REFERRERS;
 
     private SessionEngagement() {
     }
@@ -34,7 +35,7 @@ public final class SessionEngagement {
      * average_duration_seconds double, page_views long, converted_sessions long (conversion_status converted),
      * conversion_rate double (converted_sessions / sessions), device_mobile, device_desktop, device_tablet long
      * (sessions per device type), referrer_direct, referrer_email, referrer_social, referrer_search_engine,
-     * referrer_affiliate long (sessions per referrer). Values outside these lists count in sessions only.
+     * referrer_affiliate long (sessions per referrer, the dataset's vocabularies).
      *
      * @param sessions cleaned sessions
      */

@@ -40,7 +40,7 @@ class AnalyticsTest {
     }
 
     @Test
-    void itemsLeaveOutZeroQuantitiesAndKeepUnknownProductsWithoutCategory() {
+    void itemsKeepUnknownProductsWithoutCategory() {
         assertThat(rows(items.orderBy("transaction_id", "product_id"),
                 "transaction_id", "product_id", "category_id", "category_name", "quantity", "subtotal"))
                 .containsExactly(

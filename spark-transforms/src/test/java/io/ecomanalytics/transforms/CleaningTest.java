@@ -20,56 +20,72 @@ import org.junit.jupiter.api.Test;
 
 class CleaningTest {
 
-    private static Map<String, String> reasonsById(Dataset<Row> rejected, String idColumn) {
-        return rejected.collectAsList().stream().collect(Collectors.toMap(
-                row -> String.valueOf((Object) row.getAs(idColumn)), row -> row.getAs(Cleaned.REJECT_REASON)));
-    }
-
     private static Timestamp utc(String instant) {
         return Timestamp.from(Instant.parse(instant));
     }
 
+    private static final String USER = "{\"user_id\":\"user_1\",\"geo_data\":{\"city\":\"Lyon\",\"state\":\"ARA\","
+            + "\"country\":\"FR\"},\"registration_date\":\"2024-01-05T08:30:00\",\"last_active\":\"2024-02-01T00:00:00\"}";
+    private static final String TRANSACTION = "{\"transaction_id\":\"t1\",\"session_id\":null,\"user_id\":\"u1\","
+            + "\"timestamp\":\"2024-01-01T10:00:00\",\"items\":[{\"product_id\":\"p1\",\"quantity\":3,"
+            + "\"unit_price\":0.1,\"subtotal\":0.3},{\"product_id\":\"p2\",\"quantity\":1,\"unit_price\":2.005,"
+            + "\"subtotal\":2.01}],\"subtotal\":2.31,\"discount\":0,\"total\":2.31,"
+            + "\"payment_method\":\"credit_card\",\"status\":\"completed\"}";
+    private static final String SESSION = "{\"session_id\":\"s1\",\"user_id\":\"u1\",\"start_time\":\"2024-01-01T10:00:00\","
+            + "\"end_time\":\"2024-01-01T10:05:00\",\"duration_seconds\":300,\"geo_data\":{\"city\":\"Lyon\","
+            + "\"state\":\"ARA\",\"country\":\"FR\",\"ip_address\":\"10.0.0.1\"},"
+            + "\"device_profile\":{\"type\":\"mobile\",\"os\":\"iOS\",\"browser\":\"Safari\"},"
+            + "\"viewed_products\":[\"p1\"],\"page_views\":[{\"timestamp\":\"2024-01-01T10:00:10\","
+            + "\"page_type\":\"product_detail\",\"product_id\":\"p1\",\"category_id\":null,\"view_duration\":12}],"
+            + "\"cart_contents\":{\"p1\":{\"quantity\":2,\"price\":9.995}},"
+            + "\"conversion_status\":\"converted\",\"referrer\":\"search_engine\"}";
+
+    /** {@code record} with {@code from} replaced by {@code to}; fails when {@code from} is not there. */
+    private static String with(String record, String from, String to) {
+        assertThat(record).contains(from);
+        return record.replace(from, to);
+    }
+
+    private static Map<String, String> rulesById(Dataset<Row> rejected, String idColumn) {
+        return rejected.collectAsList().stream().collect(Collectors.toMap(
+                row -> String.valueOf((Object) row.getAs(idColumn)), row -> row.getAs(Cleaned.REJECT_RULE)));
+    }
+
     @Test
-    void usersAreTypedDeduplicatedByLatestActivityAndRejectsReconcile() {
+    void usersAreTypedTheFirstOfADuplicateIdWinsAndRejectsReconcile() {
         Dataset<Row> raw = json(Schemas.usersFromJson(),
-                "{\"user_id\":\" user_1 \",\"geo_data\":{\"city\":\" Lyon \",\"state\":\"ARA\",\"country\":\"FR\"},"
-                        + "\"registration_date\":\"2024-01-05T08:30:00\",\"last_active\":\"2024-02-01T00:00:00\"}",
-                "{\"user_id\":\"user_1\",\"geo_data\":{\"city\":\"Paris\"},"
-                        + "\"registration_date\":\"2024-01-05T08:30:00\",\"last_active\":\"2024-03-01T00:00:00\"}",
-                "{\"user_id\":\"   \",\"registration_date\":\"2024-01-05T08:30:00\"}",
-                "{\"user_id\":\"user_2\",\"registration_date\":\"yesterday\"}",
-                "{\"user_id\":\"user_3\",\"registration_date\":\"2024-01-06\",\"last_active\":null}");
+                USER,
+                with(USER, "Lyon", "Paris"),
+                with(USER, "\"user_id\":\"user_1\"", "\"user_id\":null"),
+                with(with(USER, "user_1", "user_2"), "2024-01-05T08:30:00", "yesterday"),
+                with(with(USER, "user_1", "user_3"), "2024-02-01T00:00:00", "2023-12-01T00:00:00"),
+                with(with(USER, "user_1", "user_4"), ",\"state\":\"ARA\"", ""));
 
         Cleaned cleaned = Cleaning.users(raw);
 
-        List<Row> kept = cleaned.kept().orderBy("user_id").collectAsList();
-        assertThat(kept).extracting(row -> row.<String>getAs("user_id")).containsExactly("user_1", "user_3");
-        Row latest = kept.get(0);
-        assertThat(latest.<Row>getAs("geo_data").<String>getAs("city")).isEqualTo("Paris");
-        assertThat(latest.<Timestamp>getAs("registration_date")).isEqualTo(utc("2024-01-05T08:30:00Z"));
-        assertThat(kept.get(1).<Timestamp>getAs("registration_date")).isEqualTo(utc("2024-01-06T00:00:00Z"));
-        assertThat(kept.get(1).<Timestamp>getAs("last_active")).isNull();
+        List<Row> kept = cleaned.kept().collectAsList();
+        assertThat(kept).extracting(row -> row.<String>getAs("user_id")).containsExactly("user_1");
+        assertThat(kept.get(0).<Row>getAs("geo_data").<String>getAs("city")).isEqualTo("Lyon");
+        assertThat(kept.get(0).<Timestamp>getAs("registration_date")).isEqualTo(utc("2024-01-05T08:30:00Z"));
         assertThat(cleaned.kept().columns())
                 .containsExactly("user_id", "geo_data", "registration_date", "last_active");
-
         List<Row> rejected = cleaned.rejected().collectAsList();
-        assertThat(rejected).hasSize(3);
-        assertThat(rejected).extracting(row -> row.<String>getAs(Cleaned.REJECT_REASON)).containsExactlyInAnyOrder(
-                "duplicate user_id 'user_1': superseded by a later record with the same user_id",
-                "missing user_id",
-                "registration_date 'yesterday' is not an ISO-8601 datetime");
+        assertThat(rejected).extracting(row -> row.<String>getAs(Cleaned.REJECT_RULE) + ": "
+                + row.<String>getAs(Cleaned.REJECT_REASON)).containsExactlyInAnyOrder(
+                "duplicate-id: user_id 'user_1' was already used by an earlier valid record",
+                "required: user_id is missing or null",
+                "type: registration_date is not an ISO-8601 datetime",
+                "chronology: last_active is before registration_date",
+                "required: geo_data.state is missing or null");
         assertThat(cleaned.rejected().columns()).containsExactly("user_id", "geo_data", "registration_date",
-                "last_active", Cleaned.REJECT_REASON);
+                "last_active", Schemas.CORRUPT_RECORD, Cleaned.REJECT_RULE, Cleaned.REJECT_REASON);
         assertThat(cleaned.kept().count() + cleaned.rejected().count()).isEqualTo(raw.count());
     }
 
     @Test
     void aMaterialisedCopyOfTheDecidedRowsGivesTheSameKeptAndRejectedRows() {
         Dataset<Row> raw = json(Schemas.usersFromJson(),
-                "{\"user_id\":\"user_1\",\"registration_date\":\"2024-01-05\",\"last_active\":\"2024-02-01\"}",
-                "{\"user_id\":\"user_1\",\"registration_date\":\"2024-01-05\",\"last_active\":\"2024-03-01\"}",
-                "{\"user_id\":null,\"registration_date\":\"2024-01-05\"}",
-                "{\"user_id\":\"user_2\",\"registration_date\":\"2024-01-07\"}");
+                USER, USER, with(USER, "\"user_id\":\"user_1\"", "\"user_id\":null"), with(USER, "user_1", "user_2"));
         Cleaned cleaned = Cleaning.users(raw);
 
         Cleaned copy = new Cleaned(cleaned.decided().localCheckpoint());
@@ -93,7 +109,7 @@ class CleaningTest {
         assertThatThrownBy(() -> new Cleaned(raw))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("A cleaning's decided rows need the column __cleaned, but they have "
-                        + "[user_id, geo_data, registration_date, last_active]")
+                        + "[user_id, geo_data, registration_date, last_active, _corrupt_record]")
                 .hasMessageEndingWith("Build them with a Cleaning method, or materialise the decided rows of one"
                         + " without changing their columns.");
     }
@@ -103,12 +119,11 @@ class CleaningTest {
         String before = session().conf().get("spark.sql.session.timeZone");
         session().conf().set("spark.sql.session.timeZone", "America/New_York");
         try {
-            Dataset<Row> raw = json(Schemas.usersFromJson(),
-                    "{\"user_id\":\"u\",\"registration_date\":\"2024-07-01T23:30:00\","
-                            + "\"last_active\":\"2024-07-01T23:30:00+02:00\"}");
+            Dataset<Row> raw = json(Schemas.usersFromJson(), with(with(USER, "2024-01-05T08:30:00",
+                    "2024-07-01T20:30:00"), "2024-02-01T00:00:00", "2024-07-01T23:30:00+02:00"));
             Row row = Cleaning.users(raw).kept().first();
             assertThat(row.<Timestamp>getAs("registration_date").toInstant())
-                    .isEqualTo(Instant.parse("2024-07-01T23:30:00Z"));
+                    .isEqualTo(Instant.parse("2024-07-01T20:30:00Z"));
             assertThat(row.<Timestamp>getAs("last_active").toInstant())
                     .isEqualTo(Instant.parse("2024-07-01T21:30:00Z"));
         } finally {
@@ -117,27 +132,19 @@ class CleaningTest {
     }
 
     @Test
-    void transactionsGetExactMoneyLowerCaseEnumsAndReasonsForEveryInvalidRow() {
+    void transactionsGetExactMoneyEnumerationsAsWrittenAndARuleForEveryInvalidRow() {
         Dataset<Row> raw = json(Schemas.transactionsFromJson(),
-                "{\"transaction_id\":\"t1\",\"user_id\":\"u1\",\"session_id\":null,"
-                        + "\"timestamp\":\"2024-01-01T10:00:00\",\"items\":[{\"product_id\":\"p1\",\"quantity\":3,"
-                        + "\"unit_price\":0.1,\"subtotal\":0.3},{\"product_id\":\"p2\",\"quantity\":0,"
-                        + "\"unit_price\":2.005}],\"subtotal\":0.3,\"total\":0.3,"
-                        + "\"payment_method\":\" Credit_Card \",\"status\":\"COMPLETED\"}",
-                "{\"transaction_id\":\"t2\",\"user_id\":\"u1\",\"timestamp\":\"2024-01-01T10:00:00\",\"items\":[],"
-                        + "\"total\":1}",
-                "{\"transaction_id\":\"t3\",\"user_id\":\"u1\",\"timestamp\":\"2024-01-01T10:00:00\","
-                        + "\"items\":[{\"product_id\":\"p1\",\"quantity\":-1,\"unit_price\":1}],\"total\":1}",
-                "{\"transaction_id\":\"t4\",\"user_id\":\"u1\",\"timestamp\":\"not a date\","
-                        + "\"items\":[{\"product_id\":\"p1\",\"quantity\":1,\"unit_price\":1}],\"total\":1}",
-                "{\"transaction_id\":\"t5\",\"timestamp\":\"2024-01-01T10:00:00\","
-                        + "\"items\":[{\"product_id\":\"p1\",\"quantity\":1,\"unit_price\":1}],\"total\":1}",
-                "{\"transaction_id\":\"t6\",\"user_id\":\"u1\",\"timestamp\":\"2024-01-01T10:00:00\","
-                        + "\"items\":[{\"product_id\":null,\"quantity\":1,\"unit_price\":1}],\"total\":1}",
-                "{\"transaction_id\":\"t7\",\"user_id\":\"u1\",\"timestamp\":\"2024-01-01T10:00:00\","
-                        + "\"items\":[{\"product_id\":\"p1\",\"quantity\":1,\"unit_price\":1}]}",
-                "{\"transaction_id\":\"t1\",\"user_id\":\"u1\",\"timestamp\":\"2023-12-31T10:00:00\","
-                        + "\"items\":[{\"product_id\":\"p1\",\"quantity\":1,\"unit_price\":1}],\"total\":1}");
+                TRANSACTION,
+                with(with(TRANSACTION, "\"t1\"", "\"t2\""), "\"credit_card\"", "\"Credit_Card\""),
+                with(TRANSACTION.replace("\"t1\"", "\"t3\""), "\"quantity\":3", "\"quantity\":-3"),
+                with(TRANSACTION.replace("\"t1\"", "\"t4\""), "2024-01-01T10:00:00", "not a date"),
+                with(TRANSACTION.replace("\"t1\"", "\"t5\""), "\"user_id\":\"u1\",", ""),
+                with(TRANSACTION.replace("\"t1\"", "\"t6\""), "\"product_id\":\"p1\"", "\"product_id\":null"),
+                with(TRANSACTION.replace("\"t1\"", "\"t7\""), ",\"total\":2.31", ""),
+                with(TRANSACTION.replace("\"t1\"", "\"t8\""), "\"total\":2.31", "\"total\":2.32"),
+                with(TRANSACTION.replace("\"t1\"", "\"t9\""), "\"subtotal\":0.3}", "\"subtotal\":0.4}"),
+                with(TRANSACTION.replace("\"t1\"", "\"t10\""), "\"quantity\":3", "\"quantity\":\"3\""),
+                TRANSACTION);
 
         Cleaned cleaned = Cleaning.transactions(raw);
 
@@ -146,33 +153,31 @@ class CleaningTest {
         Row t1 = kept.get(0);
         assertThat(t1.<Timestamp>getAs("timestamp")).isEqualTo(utc("2024-01-01T10:00:00Z"));
         assertThat(t1.<String>getAs("payment_method")).isEqualTo("credit_card");
-        assertThat(t1.<String>getAs("status")).isEqualTo("completed");
-        assertThat(t1.<BigDecimal>getAs("total")).isEqualTo(new BigDecimal("0.30"));
-        assertThat(t1.<BigDecimal>getAs("discount")).isEqualTo(new BigDecimal("0.00"));
+        assertThat(t1.<BigDecimal>getAs("total")).isEqualTo(new BigDecimal("2.31"));
         List<Row> items = t1.getList(t1.fieldIndex("items"));
-        assertThat(items).hasSize(2);
         assertThat(items.get(0).<BigDecimal>getAs("subtotal")).isEqualTo(new BigDecimal("0.30"));
-        // 2.005 rounds half-up to 2.01; the missing subtotal is quantity x unit_price = 0.
+        // 2.005 rounds half-up to 2.01.
         assertThat(items.get(1).<BigDecimal>getAs("unit_price")).isEqualTo(new BigDecimal("2.01"));
-        assertThat(items.get(1).<BigDecimal>getAs("subtotal")).isEqualTo(new BigDecimal("0.00"));
         assertThat(cleaned.kept().schema().apply("total").dataType()).isEqualTo(Schemas.MONEY);
-
-        assertThat(reasonsById(cleaned.rejected(), "transaction_id")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "t1", "duplicate transaction_id 't1': superseded by a later record with the same transaction_id",
-                "t2", "no items",
-                "t3", "an item has a missing or negative quantity",
-                "t4", "timestamp 'not a date' is not an ISO-8601 datetime",
-                "t5", "missing user_id",
-                "t6", "an item has no product_id",
-                "t7", "missing or unreadable total"));
-        assertThat(cleaned.kept().count() + cleaned.rejected().count()).isEqualTo(8);
+        assertThat(rulesById(cleaned.rejected(), "transaction_id")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "t1", "duplicate-id",
+                "t2", "enumeration",
+                "t3", "range",
+                "t4", "type",
+                "t5", "required",
+                "t6", "required",
+                "t7", "required",
+                "t8", "arithmetic",
+                "t9", "arithmetic",
+                "t10", "type"));
+        assertThat(cleaned.kept().count() + cleaned.rejected().count()).isEqualTo(11);
     }
 
     @Test
     void mongoTransactionsWithTimestampsAndDoubleMoneyCleanToTheSameTypes() {
         Row item = RowFactory.create("p1", 2, 19.99, 39.98);
         Row document = RowFactory.create("t1", "t1", "s1", "u1", utc("2024-05-01T12:00:00Z"), List.of(item),
-                39.98, 0.0, 39.98, "PayPal", "completed");
+                39.98, 0.0, 39.98, "paypal", "completed");
         Dataset<Row> raw = session().createDataFrame(List.of(document), Schemas.transactionsFromMongo());
 
         Cleaned cleaned = Cleaning.transactions(raw);
@@ -183,54 +188,49 @@ class CleaningTest {
         assertThat(row.<String>getAs("payment_method")).isEqualTo("paypal");
         assertThat(cleaned.kept().columns()).doesNotContain("_id");
         assertThat(cleaned.kept().schema()).isEqualTo(Cleaning.transactions(json(Schemas.transactionsFromJson(),
-                "{\"transaction_id\":\"x\"}")).kept().schema());
+                TRANSACTION)).kept().schema());
     }
 
     @Test
-    void sessionsGetEmptyCollectionsForMissingOnesAndLowerCaseEnumerations() {
+    void sessionsKeepEnumerationsAsWrittenAndRejectValuesOutsideTheVocabulary() {
         Dataset<Row> raw = json(Schemas.sessionsFromJson(),
-                "{\"session_id\":\"s1\",\"user_id\":\"u1\",\"start_time\":\"2024-01-01T10:00:00\","
-                        + "\"end_time\":\"2024-01-01T10:05:00\",\"duration_seconds\":300,"
-                        + "\"device_profile\":{\"type\":\"Mobile\",\"os\":\"iOS\",\"browser\":\" Safari\"},"
-                        + "\"page_views\":[{\"timestamp\":\"2024-01-01T10:00:10\",\"page_type\":\"Product_Detail\","
-                        + "\"product_id\":\"p1\",\"view_duration\":12}],"
-                        + "\"cart_contents\":{\"p1\":{\"quantity\":2,\"price\":9.995}},"
-                        + "\"conversion_status\":\"Converted\",\"referrer\":\"Search_Engine\"}",
-                "{\"session_id\":\"s2\",\"user_id\":\"u2\",\"start_time\":\"2024-01-02T10:00:00\","
-                        + "\"duration_seconds\":30}",
-                "{\"session_id\":\"s3\",\"user_id\":\"u2\",\"start_time\":\"2024-01-02T10:00:00\","
-                        + "\"duration_seconds\":-5}",
-                "{\"session_id\":\"s4\",\"user_id\":\"u2\"}");
+                SESSION,
+                with(with(SESSION, "\"s1\"", "\"s2\""), "\"mobile\"", "\"Mobile\""),
+                with(with(SESSION, "\"s1\"", "\"s3\""), "\"duration_seconds\":300", "\"duration_seconds\":-5"),
+                with(with(SESSION, "\"s1\"", "\"s4\""), "\"start_time\":\"2024-01-01T10:00:00\",", ""),
+                with(with(SESSION, "\"s1\"", "\"s5\""), "\"product_detail\"", "\"Product_Detail\""),
+                with(with(SESSION, "\"s1\"", "\"s6\""), "\"end_time\":\"2024-01-01T10:05:00\"",
+                        "\"end_time\":\"2024-01-01T09:05:00\""),
+                with(with(SESSION, "\"s1\"", "\"s7\""), "\"quantity\":2", "\"quantity\":0"));
 
         Cleaned cleaned = Cleaning.sessions(raw);
 
-        List<Row> kept = cleaned.kept().orderBy("session_id").collectAsList();
-        assertThat(kept).hasSize(2);
+        List<Row> kept = cleaned.kept().collectAsList();
+        assertThat(kept).hasSize(1);
         Row s1 = kept.get(0);
-        assertThat(s1.<Row>getAs("device_profile").<String>getAs("type")).isEqualTo("mobile");
-        assertThat(s1.<Row>getAs("device_profile").<String>getAs("os")).isEqualTo("ios");
-        assertThat(s1.<Row>getAs("device_profile").<String>getAs("browser")).isEqualTo("safari");
+        assertThat(s1.<Row>getAs("device_profile").<String>getAs("os")).isEqualTo("iOS");
+        assertThat(s1.<Row>getAs("device_profile").<String>getAs("browser")).isEqualTo("Safari");
         assertThat(s1.<String>getAs("referrer")).isEqualTo("search_engine");
         Row view = s1.<Row>getList(s1.fieldIndex("page_views")).get(0);
         assertThat(view.<String>getAs("page_type")).isEqualTo("product_detail");
         assertThat(view.<Timestamp>getAs("timestamp")).isEqualTo(utc("2024-01-01T10:00:10Z"));
         Map<String, Row> cart = s1.getJavaMap(s1.fieldIndex("cart_contents"));
         assertThat(cart.get("p1").<BigDecimal>getAs("price")).isEqualTo(new BigDecimal("10.00"));
-        Row s2 = kept.get(1);
-        assertThat(s2.getList(s2.fieldIndex("page_views"))).isEmpty();
-        assertThat(s2.getList(s2.fieldIndex("viewed_products"))).isEmpty();
-        assertThat(s2.getJavaMap(s2.fieldIndex("cart_contents"))).isEmpty();
-        assertThat(reasonsById(cleaned.rejected(), "session_id")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "s3", "negative duration_seconds",
-                "s4", "missing start_time"));
+        assertThat(rulesById(cleaned.rejected(), "session_id")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "s2", "enumeration",
+                "s3", "range",
+                "s4", "required",
+                "s5", "enumeration",
+                "s6", "chronology",
+                "s7", "range"));
     }
 
     @Test
     void hbaseSessionRowsNestIntoTheSessionShape() {
-        Row pageView = RowFactory.create(utc("2024-01-01T10:00:10Z"), "cart", null, null, 4.0);
+        Row pageView = RowFactory.create(utc("2024-01-01T10:00:10Z"), "cart", null, null, 4);
         Row line = RowFactory.create(1, new BigDecimal("5.50"));
         Row hbase = RowFactory.create("s1", "u1", utc("2024-01-01T10:00:00Z"), utc("2024-01-01T10:01:00Z"), 60,
-                "Email", "abandoned", "tablet", "Android", "Chrome", "Lyon", "ARA", "FR", "10.0.0.1",
+                "email", "abandoned", "tablet", "Android", "Chrome", "Lyon", "ARA", "FR", "10.0.0.1",
                 List.of(pageView), List.of("p1"), Map.of("p1", line));
         Dataset<Row> raw = session().createDataFrame(List.of(hbase), Schemas.sessionsFromHBase());
 
@@ -238,40 +238,43 @@ class CleaningTest {
 
         Row row = cleaned.kept().first();
         assertThat(row.<Row>getAs("geo_data").<String>getAs("ip_address")).isEqualTo("10.0.0.1");
-        assertThat(row.<Row>getAs("device_profile").<String>getAs("os")).isEqualTo("android");
+        assertThat(row.<Row>getAs("device_profile").<String>getAs("os")).isEqualTo("Android");
         assertThat(row.<String>getAs("referrer")).isEqualTo("email");
         assertThat(row.getList(row.fieldIndex("viewed_products"))).containsExactly("p1");
         assertThat(cleaned.kept().schema()).isEqualTo(Cleaning.sessions(json(Schemas.sessionsFromJson(),
-                "{\"session_id\":\"x\"}")).kept().schema());
+                SESSION)).kept().schema());
     }
 
     @Test
     void productsAndCategoriesRejectMissingKeysAndNegativePrices() {
-        Dataset<Row> products = json(Schemas.productsFromJson(),
-                "{\"product_id\":\"p1\",\"name\":\"Pen\",\"category_id\":\"c1\",\"base_price\":1.5,"
-                        + "\"current_stock\":3,\"is_active\":true,\"price_history\":[{\"price\":1.25,"
-                        + "\"date\":\"2023-06-01\"}],\"creation_date\":\"2023-01-01T00:00:00\"}",
-                "{\"product_id\":\"p2\",\"name\":\"Ink\",\"base_price\":2}",
-                "{\"product_id\":\"p3\",\"category_id\":\"c1\",\"base_price\":-2}");
-        Dataset<Row> categories = json(Schemas.categoriesFromJson(),
-                "{\"category_id\":\"c1\",\"name\":\"Office\",\"subcategories\":[{\"subcategory_id\":\"s1\","
-                        + "\"name\":\"Pens\",\"profit_margin\":0.25}]}",
-                "{\"name\":\"Nameless\"}");
+        String pen = "{\"product_id\":\"p1\",\"name\":\"Pen\",\"category_id\":\"c1\",\"base_price\":1.5,"
+                + "\"current_stock\":3,\"is_active\":true,\"price_history\":[{\"price\":1.25,"
+                + "\"date\":\"2023-06-01\"}],\"creation_date\":\"2023-01-01T00:00:00\"}";
+        Dataset<Row> products = json(Schemas.productsFromJson(), pen,
+                with(with(pen, "\"p1\"", "\"p2\""), "\"category_id\":\"c1\",", ""),
+                with(with(pen, "\"p1\"", "\"p3\""), "\"base_price\":1.5", "\"base_price\":-2"),
+                with(with(pen, "\"p1\"", "\"p4\""), "\"is_active\":true", "\"is_active\":\"yes\""));
+        String office = "{\"category_id\":\"c1\",\"name\":\"Office\",\"subcategories\":[{\"subcategory_id\":\"s1\","
+                + "\"name\":\"Pens\",\"profit_margin\":0.25}]}";
+        Dataset<Row> categories = json(Schemas.categoriesFromJson(), office,
+                with(office, "\"category_id\":\"c1\",", ""),
+                with(with(with(office, "\"c1\"", "\"c2\""), "0.25", "1.25"), "Office", "Desk"));
 
         Cleaned cleanProducts = Cleaning.products(products);
         Cleaned cleanCategories = Cleaning.categories(categories);
 
-        Row pen = cleanProducts.kept().first();
-        assertThat(pen.<BigDecimal>getAs("base_price")).isEqualTo(new BigDecimal("1.50"));
-        Row history = pen.<Row>getList(pen.fieldIndex("price_history")).get(0);
+        Row kept = cleanProducts.kept().first();
+        assertThat(kept.<BigDecimal>getAs("base_price")).isEqualTo(new BigDecimal("1.50"));
+        Row history = kept.<Row>getList(kept.fieldIndex("price_history")).get(0);
         assertThat(history.<Timestamp>getAs("date")).isEqualTo(utc("2023-06-01T00:00:00Z"));
-        assertThat(reasonsById(cleanProducts.rejected(), "product_id")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "p2", "missing category_id",
-                "p3", "negative base_price"));
+        assertThat(rulesById(cleanProducts.rejected(), "product_id")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "p2", "required",
+                "p3", "range",
+                "p4", "type"));
         assertThat(cleanCategories.kept().columns()).containsExactly("category_id", "name", "subcategories");
         assertThat(cleanCategories.kept().count()).isEqualTo(1);
-        assertThat(cleanCategories.rejected().first().<String>getAs(Cleaned.REJECT_REASON))
-                .isEqualTo("missing category_id");
+        assertThat(rulesById(cleanCategories.rejected(), "name")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Office", "required", "Desk", "range"));
     }
 
     @Test

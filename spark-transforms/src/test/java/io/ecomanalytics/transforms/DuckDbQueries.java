@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark's DuckDB side: loading the same JSON files (with the same cleaning: lower-cased enumerations, one row
+ * The benchmark's DuckDB side: loading the same JSON files (with the same cleaning: values as written, one row
  * per id, latest wins) and the same analytics as SQL, under the names of {@link Analytics#all}.
  */
 final class DuckDbQueries {
@@ -32,21 +32,21 @@ final class DuckDbQueries {
                                 + "'STRUCT(price DECIMAL(18,2), date TIMESTAMP)[]', creation_date: 'TIMESTAMP'")
                         + " QUALIFY row_number() OVER (PARTITION BY product_id ORDER BY creation_date DESC) = 1",
                 "CREATE OR REPLACE TABLE transactions AS SELECT transaction_id, session_id, user_id, timestamp, items,"
-                        + " subtotal, discount, total, lower(trim(payment_method)) AS payment_method,"
-                        + " lower(trim(status)) AS status FROM " + json(folder.resolve("transactions.json"),
+                        + " subtotal, discount, total, payment_method AS payment_method,"
+                        + " status AS status FROM " + json(folder.resolve("transactions.json"),
                         "transaction_id: 'VARCHAR', session_id: 'VARCHAR', user_id: 'VARCHAR', timestamp: 'TIMESTAMP',"
                                 + " items: 'STRUCT(product_id VARCHAR, quantity INTEGER, unit_price DECIMAL(18,2),"
                                 + " subtotal DECIMAL(18,2))[]', subtotal: " + money + ", discount: " + money
                                 + ", total: " + money + ", payment_method: 'VARCHAR', status: 'VARCHAR'")
                         + " QUALIFY row_number() OVER (PARTITION BY transaction_id ORDER BY timestamp DESC) = 1",
                 "CREATE OR REPLACE TABLE sessions AS SELECT session_id, user_id, start_time, end_time,"
-                        + " duration_seconds, geo_data, {'type': lower(trim(device_profile.type)),"
-                        + " 'os': lower(trim(device_profile.os)), 'browser': lower(trim(device_profile.browser))}"
+                        + " duration_seconds, geo_data, {'type': device_profile.type,"
+                        + " 'os': device_profile.os, 'browser': device_profile.browser}"
                         + " AS device_profile, viewed_products,"
-                        + " list_transform(page_views, v -> {'timestamp': v.timestamp, 'page_type': lower(trim(v.page_type)),"
+                        + " list_transform(page_views, v -> {'timestamp': v.timestamp, 'page_type': v.page_type,"
                         + " 'product_id': v.product_id, 'category_id': v.category_id, 'view_duration': v.view_duration})"
-                        + " AS page_views, cart_contents, lower(trim(conversion_status)) AS conversion_status,"
-                        + " lower(trim(referrer)) AS referrer FROM " + json(folder.resolve("sessions_*.json"),
+                        + " AS page_views, cart_contents, conversion_status AS conversion_status,"
+                        + " referrer AS referrer FROM " + json(folder.resolve("sessions_*.json"),
                         "session_id: 'VARCHAR', user_id: 'VARCHAR', start_time: 'TIMESTAMP', end_time: 'TIMESTAMP',"
                                 + " duration_seconds: 'INTEGER', geo_data: 'STRUCT(city VARCHAR, state VARCHAR,"
                                 + " country VARCHAR, ip_address VARCHAR)', device_profile: 'STRUCT(type VARCHAR,"

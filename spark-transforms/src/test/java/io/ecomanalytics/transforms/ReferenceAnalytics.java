@@ -229,7 +229,7 @@ final class ReferenceAnalytics {
         if ("converted".equals(text(node, "conversion_status"))) {
             stats.converted++;
         }
-        stats.devices.merge(text(node.get("device_profile"), "type").toLowerCase(), 1L, Long::sum);
+        stats.devices.merge(text(node.get("device_profile"), "type"), 1L, Long::sum);
         stats.referrers.merge(text(node, "referrer"), 1L, Long::sum);
         Set<String> pageTypes = new HashSet<>();
         for (JsonNode view : node.get("page_views")) {

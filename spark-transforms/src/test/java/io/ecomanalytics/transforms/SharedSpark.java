@@ -23,9 +23,13 @@ final class SharedSpark {
         return session;
     }
 
-    /** JSON documents read with an explicit schema, as a reader of the dataset files would. */
+    /**
+     * JSON documents read with an explicit schema, as a reader of the dataset files would: PERMISSIVE, with the
+     * column that marks records the reader could not type.
+     */
     static Dataset<Row> json(StructType schema, String... documents) {
         SparkSession spark = session();
-        return spark.read().schema(schema).json(spark.createDataset(List.of(documents), Encoders.STRING()));
+        return spark.read().schema(Schemas.withCorruptRecord(schema))
+                .json(spark.createDataset(List.of(documents), Encoders.STRING()));
     }
 }
