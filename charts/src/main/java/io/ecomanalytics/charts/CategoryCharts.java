@@ -198,7 +198,7 @@ final class CategoryCharts {
                 : " (" + Formats.quantity(beyondWhiskers, "customer", "customers") + " beyond, not drawn)"));
         CategoryPlot plot = chart.getCategoryPlot();
         Theme.wholeValueAxis((NumberAxis) plot.getRangeAxis(), Formats.wholeCurrencyFormat());
-        // Ten segment names such as "cannot lose them" wrap onto up to three lines instead of ending in "...".
+        // Ten segment names such as "cannot lose them" wrap between words onto up to three lines.
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Theme.SKY_BLUE);

@@ -31,13 +31,8 @@ final class PngWriter {
 
     static void write(JFreeChart chart, ChartStyle style, Path file) throws IOException {
         BufferedImage image = new BufferedImage(style.pixelWidth(), style.pixelHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
+        Graphics2D graphics = graphics(image, style);
         try {
-            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            graphics.scale(style.pixelWidth() / (double) style.width(), style.pixelHeight() / (double) style.height());
             chart.draw(graphics, new Rectangle2D.Double(0, 0, style.width(), style.height()));
         } finally {
             graphics.dispose();
@@ -63,6 +58,20 @@ final class PngWriter {
             writer.dispose();
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A graphics context on {@code image} (of the style's pixel size) that draws at the style's logical size, with the
+     * rendering hints every chart is drawn and its text measured with.
+     */
+    static Graphics2D graphics(BufferedImage image, ChartStyle style) {
+        Graphics2D graphics = image.createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        graphics.scale(style.pixelWidth() / (double) style.width(), style.pixelHeight() / (double) style.height());
+        return graphics;
     }
 
     private static void recordResolution(IIOMetadata metadata, double dotsPerInch) throws IOException {

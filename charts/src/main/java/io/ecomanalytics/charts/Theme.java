@@ -66,8 +66,14 @@ final class Theme {
     private Theme() {
     }
 
-    /** Applies the shared look; call it before adjusting renderers, because it resets fonts and paints. */
+    /**
+     * Applies the shared look; call it before adjusting axes and renderers, because it resets fonts and paints and
+     * gives a category plot a {@link WholeWordCategoryAxis} in place of the factory's axis, keeping its title.
+     */
     static void apply(JFreeChart chart, String noDataMessage) {
+        if (chart.getPlot() instanceof CategoryPlot categoryPlot) {
+            categoryPlot.setDomainAxis(new WholeWordCategoryAxis(categoryPlot.getDomainAxis().getLabel()));
+        }
         StandardChartTheme theme = new StandardChartTheme("Okabe-Ito", false);
         theme.setExtraLargeFont(TITLE_FONT);
         theme.setLargeFont(AXIS_LABEL_FONT);

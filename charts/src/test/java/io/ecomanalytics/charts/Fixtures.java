@@ -17,6 +17,11 @@ final class Fixtures {
             "Industrial & Scientific", "Luggage & Travel Gear", "Movies & TV", "Software", "Appliances",
             "Cell Phones & Accessories", "Collectibles & Fine Art");
 
+    /** The clv-model's RFM segments as the runner passes them on: underscores read as spaces, best first. */
+    static final List<String> SEGMENT_NAMES = List.of("champions", "loyal customers", "potential loyalists",
+            "new customers", "promising", "need attention", "about to sleep", "at risk", "cannot lose them",
+            "hibernating");
+
     private Fixtures() {
     }
 
@@ -37,7 +42,9 @@ final class Fixtures {
         for (int index = 1; index <= users; index++) {
             String id = String.format("user_%06d", index);
             double value = Math.round(Math.exp(6 + 0.9 * random.nextGaussian()) * 100) / 100.0;
-            String segment = value > 900 ? "High value" : value > 300 ? "Medium value" : "Low value";
+            // Higher values fall in better segments: one segment per 0.4 standard deviations of log value.
+            int segmentIndex = (int) Math.floor((6 - Math.log(value)) / 0.9 * 2.5 + SEGMENT_NAMES.size() / 2.0);
+            String segment = SEGMENT_NAMES.get(Math.max(0, Math.min(SEGMENT_NAMES.size() - 1, segmentIndex)));
             lifetimeValues.add(new CustomerLifetimeValue(id, segment, value));
             long userSessions = Math.max(1, Math.round(20 + 8 * random.nextGaussian()));
             long userTransactions = Math.max(1, Math.round(userSessions / 4.0 + 2 * random.nextGaussian()));
