@@ -8,7 +8,13 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ValidationAction;
 import com.mongodb.client.model.ValidationLevel;
 import com.mongodb.client.model.ValidationOptions;
-import io.ecomanalytics.data.Vocabulary;
+import io.ecomanalytics.data.Bounds;
+import io.ecomanalytics.data.EntityRules;
+import io.ecomanalytics.data.EntityType;
+import io.ecomanalytics.data.FieldRule;
+import io.ecomanalytics.data.Presence;
+import io.ecomanalytics.data.RuleTable;
+import io.ecomanalytics.data.ValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,10 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The collections of the {@code ecommerce} database, their {@code $jsonSchema} validators and their indexes.
  *
- * <p>The validators mirror the data module's rules (required fields, BSON types, enumerations, ranges), so a
- * document that bypassed the validating reader is still refused by a real MongoDB. They cannot express the
- * arithmetic, duplicate and reference rules; the reader enforces those. The embedded server stores validators without
- * enforcing them.
+ * <p>The validators are derived from the data module's {@code RuleTable} (required fields, BSON types, enumerations,
+ * ranges), the definition the Java validation and the Spark cleaning use too, so a document that bypassed the
+ * validating reader is still refused by a real MongoDB. They cannot express the checks across fields and the
+ * reference rules; the reader enforces those, and {@code _id} keeps ids unique. The embedded server stores
+ * validators without enforcing them.
  *
  * <p>{@link #apply} is idempotent: it creates what is missing, brings an outdated validator up to date and leaves
  * everything else untouched.
@@ -81,56 +88,80 @@ public final class MongoSchema {
         return indexes;
     }
 
-    /** The {@code $jsonSchema} of each validated collection. */
+    /**
+     * The {@code $jsonSchema} of each validated collection, derived from the data module's {@link RuleTable}: every
+     * field's BSON type, the required ones, vocabularies and bounds, plus {@code _id} (a string, the natural id).
+     */
     static Map<MongoCollectionName, Document> validators() {
         Map<MongoCollectionName, Document> validators = new LinkedHashMap<>();
-        validators.put(MongoCollectionName.CATEGORIES, object(List.of("_id", "category_id", "name", "subcategories"),
-                new Document("_id", string())
-                        .append("category_id", string())
-                        .append("name", string())
-                        .append("subcategories", array(object(List.of("subcategory_id", "name", "profit_margin"),
-                                new Document("subcategory_id", string())
-                                        .append("name", string())
-                                        .append("profit_margin", range(0, 1)))))));
-        validators.put(MongoCollectionName.PRODUCTS, object(List.of("_id", "product_id", "name", "category_id",
-                        "base_price", "current_stock", "is_active", "price_history", "creation_date"),
-                new Document("_id", string())
-                        .append("product_id", string())
-                        .append("name", string())
-                        .append("category_id", string())
-                        .append("base_price", atLeast(0))
-                        .append("current_stock", atLeast(0))
-                        .append("is_active", type("bool"))
-                        .append("price_history", array(object(List.of("price", "date"),
-                                new Document("price", atLeast(0)).append("date", type("date")))))
-                        .append("creation_date", type("date"))));
-        validators.put(MongoCollectionName.USERS, object(List.of("_id", "user_id", "geo_data", "registration_date",
-                        "last_active"),
-                new Document("_id", string())
-                        .append("user_id", string())
-                        .append("geo_data", object(List.of("city", "state", "country"),
-                                new Document("city", string()).append("state", string()).append("country", string())))
-                        .append("registration_date", type("date"))
-                        .append("last_active", type("date"))));
-        validators.put(MongoCollectionName.TRANSACTIONS, object(List.of("_id", "transaction_id", "session_id",
-                        "user_id", "timestamp", "items", "subtotal", "discount", "total", "payment_method", "status"),
-                new Document("_id", string())
-                        .append("transaction_id", string())
-                        .append("session_id", new Document("bsonType", List.of("string", "null")))
-                        .append("user_id", string())
-                        .append("timestamp", type("date"))
-                        .append("items", array(object(List.of("product_id", "quantity", "unit_price", "subtotal"),
-                                new Document("product_id", string())
-                                        .append("quantity", new Document("bsonType", List.of("int", "long"))
-                                                .append("minimum", 1))
-                                        .append("unit_price", atLeast(0))
-                                        .append("subtotal", atLeast(0)))))
-                        .append("subtotal", atLeast(0))
-                        .append("discount", atLeast(0))
-                        .append("total", atLeast(0))
-                        .append("payment_method", oneOf(Vocabulary.PAYMENT_METHODS))
-                        .append("status", oneOf(Vocabulary.TRANSACTION_STATUSES))));
+        validators.put(MongoCollectionName.CATEGORIES, collection(RuleTable.of(EntityType.CATEGORIES)));
+        validators.put(MongoCollectionName.PRODUCTS, collection(RuleTable.of(EntityType.PRODUCTS)));
+        validators.put(MongoCollectionName.USERS, collection(RuleTable.of(EntityType.USERS)));
+        validators.put(MongoCollectionName.TRANSACTIONS, collection(RuleTable.of(EntityType.TRANSACTIONS)));
         return validators;
+    }
+
+    private static Document collection(EntityRules rules) {
+        Document fields = object(rules, "");
+        List<String> required = new ArrayList<>(List.of("_id"));
+        required.addAll(fields.getList("required", String.class));
+        Document properties = new Document("_id", new Document("bsonType", "string"));
+        properties.putAll(fields.get("properties", Document.class));
+        return new Document("bsonType", "object").append("required", required).append("properties", properties);
+    }
+
+    private static Document object(EntityRules rules, String path) {
+        List<String> required = new ArrayList<>();
+        Document properties = new Document();
+        for (FieldRule child : rules.children(path)) {
+            if (child.presence() == Presence.REQUIRED) {
+                required.add(child.name());
+            }
+            properties.put(child.name(), field(rules, child));
+        }
+        return new Document("bsonType", "object").append("required", required).append("properties", properties);
+    }
+
+    private static Document field(EntityRules rules, FieldRule field) {
+        Document schema = switch (field.type()) {
+            case OBJECT -> object(rules, field.path());
+            case ARRAY -> new Document("bsonType", "array")
+                    .append("items", field(rules, rules.children(field.path()).get(0)));
+            case MAP -> new Document("bsonType", "object")
+                    .append("additionalProperties", field(rules, rules.children(field.path()).get(0)));
+            default -> new Document("bsonType", bsonType(field.type()));
+        };
+        if (field.presence() == Presence.OPTIONAL) {
+            schema.put("bsonType", List.of(schema.get("bsonType"), "null"));
+        }
+        if (!field.vocabulary().isEmpty()) {
+            schema.put("enum", field.vocabulary());
+        }
+        Bounds bounds = field.bounds();
+        if (bounds != null) {
+            boolean array = field.type() == ValueType.ARRAY;
+            if (bounds.minimum() != null) {
+                schema.put(array ? "minItems" : "minimum", bounds.minimum().longValueExact());
+            }
+            if (bounds.maximum() != null) {
+                schema.put(array ? "maxItems" : "maximum", bounds.maximum().longValueExact());
+                if (bounds.maximumExclusive()) {
+                    schema.put("exclusiveMaximum", true);
+                }
+            }
+        }
+        return schema;
+    }
+
+    private static Object bsonType(ValueType type) {
+        return switch (type) {
+            case TEXT -> "string";
+            case INTEGER -> "int";
+            case AMOUNT, NUMBER -> NUMBER;
+            case BOOLEAN -> "bool";
+            case DATETIME -> "date";
+            default -> throw new IllegalArgumentException("Not a scalar type: " + type);
+        };
     }
 
     private static void updateValidator(MongoDatabase database, String name, Document validator) {
@@ -149,34 +180,5 @@ public final class MongoSchema {
             }
             LOG.debug("The server has no collMod; the validator of {}.{} stays as created", database.getName(), name);
         }
-    }
-
-    private static Document object(List<String> required, Document properties) {
-        return new Document("bsonType", "object").append("required", new ArrayList<>(required))
-                .append("properties", properties);
-    }
-
-    private static Document array(Document items) {
-        return new Document("bsonType", "array").append("items", items);
-    }
-
-    private static Document string() {
-        return type("string");
-    }
-
-    private static Document type(String bsonType) {
-        return new Document("bsonType", bsonType);
-    }
-
-    private static Document atLeast(int minimum) {
-        return new Document("bsonType", NUMBER).append("minimum", minimum);
-    }
-
-    private static Document range(int minimum, int maximum) {
-        return atLeast(minimum).append("maximum", maximum);
-    }
-
-    private static Document oneOf(List<String> values) {
-        return new Document("bsonType", "string").append("enum", values);
     }
 }

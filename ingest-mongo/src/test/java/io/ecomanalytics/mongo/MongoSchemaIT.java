@@ -39,16 +39,16 @@ class MongoSchemaIT {
 
         Document transactions = validators.get(MongoCollectionName.TRANSACTIONS);
         assertThat(transactions.getList("required", String.class)).containsExactly("_id", "transaction_id",
-                "session_id", "user_id", "timestamp", "items", "subtotal", "discount", "total", "payment_method",
-                "status");
+                "user_id", "timestamp", "items", "subtotal", "discount", "total", "payment_method", "status");
         Document properties = transactions.get("properties", Document.class);
         assertThat(properties.get("status", Document.class).getList("enum", String.class))
                 .containsExactly("completed", "pending", "refunded", "cancelled");
         assertThat(properties.get("session_id", Document.class).getList("bsonType", String.class))
                 .containsExactly("string", "null");
         Document item = properties.get("items", Document.class).get("items", Document.class);
-        assertThat(item.get("properties", Document.class).get("quantity", Document.class).getInteger("minimum"))
-                .isEqualTo(1);
+        assertThat(item.get("properties", Document.class).get("quantity", Document.class).getLong("minimum"))
+                .isEqualTo(1L);
+        assertThat(properties.get("items", Document.class).getLong("minItems")).isEqualTo(1L);
         assertThat(validators).containsOnlyKeys(MongoCollectionName.USERS, MongoCollectionName.PRODUCTS,
                 MongoCollectionName.CATEGORIES, MongoCollectionName.TRANSACTIONS);
     }
