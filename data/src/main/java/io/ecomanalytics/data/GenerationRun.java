@@ -18,7 +18,7 @@ final class GenerationRun {
     private static final int PROGRESS_EVERY = 10_000;
     private static final long DAY = 86_400;
 
-    private static final List<GeoData> PLACES = List.of(
+    static final List<GeoData> PLACES = List.of(
             new GeoData("New York", "NY", "USA"), new GeoData("Los Angeles", "CA", "USA"),
             new GeoData("Chicago", "IL", "USA"), new GeoData("Houston", "TX", "USA"),
             new GeoData("Phoenix", "AZ", "USA"), new GeoData("Philadelphia", "PA", "USA"),
@@ -36,12 +36,12 @@ final class GenerationRun {
             new GeoData("Milan", "Lombardy", "Italy"), new GeoData("Amsterdam", "North Holland", "Netherlands"));
 
     // Page flow: states in Vocabulary.PAGE_TYPES order; each row holds cumulative weights of the next page.
-    private static final int HOME = 0;
-    private static final int PRODUCT_DETAIL = 3;
-    private static final int CATEGORY_LISTING = 2;
-    private static final int CHECKOUT = 5;
-    private static final double[] FIRST_PAGE = cumulative(0.40, 0.25, 0.20, 0.15, 0, 0, 0);
-    private static final double[][] NEXT_PAGE = {
+    static final int HOME = 0;
+    static final int PRODUCT_DETAIL = 3;
+    static final int CATEGORY_LISTING = 2;
+    static final int CHECKOUT = 5;
+    static final double[] FIRST_PAGE = cumulative(0.40, 0.25, 0.20, 0.15, 0, 0, 0);
+    static final double[][] NEXT_PAGE = {
             cumulative(0.05, 0.30, 0.40, 0.25, 0, 0, 0),          // home
             cumulative(0.05, 0.20, 0.20, 0.55, 0, 0, 0),          // search
             cumulative(0.05, 0.15, 0.20, 0.60, 0, 0, 0),          // category_listing
@@ -52,8 +52,8 @@ final class GenerationRun {
     private static final double ADD_TO_CART = 0.30;
     private static final double CHECKOUT_CONVERSION = 0.70;
     private static final double DISCOUNT_SHARE = 0.20;
-    private static final int[] DISCOUNT_PERCENTS = {5, 10, 15, 20};
-    private static final double[] STATUS_WEIGHTS = cumulative(0.94, 0.02, 0.04, 0);
+    static final int[] DISCOUNT_PERCENTS = {5, 10, 15, 20};
+    static final double[] STATUS_WEIGHTS = cumulative(0.94, 0.02, 0.04, 0);
     private static final int STANDALONE_PRODUCTS = 3;
 
     private final GeneratorSpec spec;
@@ -353,7 +353,7 @@ final class GenerationRun {
         return x;
     }
 
-    private static String hex(long value, int digits) {
+    static String hex(long value, int digits) {
         char[] out = new char[digits];
         for (int i = digits - 1; i >= 0; i--) {
             out[i] = Character.forDigit((int) (value & 15), 16);
@@ -362,7 +362,7 @@ final class GenerationRun {
         return new String(out);
     }
 
-    private static double[] cumulative(double... weights) {
+    static double[] cumulative(double... weights) {
         double[] cumulative = new double[weights.length];
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
