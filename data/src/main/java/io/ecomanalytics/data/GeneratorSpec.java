@@ -30,7 +30,7 @@ public record GeneratorSpec(int users, int products, int categories, long transa
     /** The default seed of every named scale. */
     public static final long DEFAULT_SEED = 42;
     /** The behaviour of every named scale. */
-    public static final Behaviour DEFAULT_BEHAVIOUR = Behaviour.UNIFORM;
+    public static final Behaviour DEFAULT_BEHAVIOUR = Behaviour.REALISTIC;
     /** The default end of the activity window. */
     public static final Instant DEFAULT_PERIOD_END = Instant.parse("2025-01-01T00:00:00Z");
 
