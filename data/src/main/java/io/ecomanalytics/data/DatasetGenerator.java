@@ -31,6 +31,9 @@ public final class DatasetGenerator {
             throw new UncheckedIOException("Cannot create output folder " + outputFolder
                     + ": check the path and its permissions", e);
         }
-        return new GenerationRun(spec, outputFolder, progress).run();
+        return switch (spec.behaviour()) {
+            case REALISTIC -> new RealisticGenerationRun(spec, outputFolder, progress).run();
+            case UNIFORM -> new GenerationRun(spec, outputFolder, progress).run();
+        };
     }
 }

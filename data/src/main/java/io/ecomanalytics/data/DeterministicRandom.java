@@ -14,6 +14,21 @@ final class DeterministicRandom {
         this.state = seed;
     }
 
+    /**
+     * An independent stream for one purpose of one customer: the seed and the stream index are hashed with the
+     * SplitMix64 finaliser, so neighbouring indexes start far apart in the sequence instead of overlapping.
+     */
+    static DeterministicRandom forStream(long seed, long streamIndex) {
+        return new DeterministicRandom(mix(seed ^ mix(streamIndex + 0x632BE59BD9B4E019L)));
+    }
+
+    private static long mix(long value) {
+        long z = value;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     long nextLong() {
         long z = state += 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** One generation: the small entities in memory, sessions and transactions streamed to their files. */
 final class GenerationRun {
@@ -19,19 +18,7 @@ final class GenerationRun {
     private static final int PROGRESS_EVERY = 10_000;
     private static final long DAY = 86_400;
 
-    private static final List<String> CATEGORY_NAMES = List.of("Electronics", "Books", "Clothing", "Home & Kitchen",
-            "Sports & Outdoors", "Beauty", "Toys & Games", "Grocery", "Automotive", "Health", "Jewelry", "Garden",
-            "Pet Supplies", "Office Products", "Music", "Movies", "Baby", "Tools", "Shoes", "Video Games",
-            "Furniture", "Appliances", "Arts & Crafts", "Luggage", "Software", "Watches", "Industrial",
-            "Collectibles", "Handmade", "Musical Instruments");
-    private static final List<String> SUBCATEGORY_KINDS = List.of("Essentials", "Premium", "Accessories", "Basics",
-            "Deluxe", "Classics", "Pro", "Kids");
-    private static final List<String> ADJECTIVES = List.of("Smart", "Classic", "Ultra", "Eco", "Compact", "Deluxe",
-            "Portable", "Wireless", "Vintage", "Modern", "Ergonomic", "Premium", "Rugged", "Slim", "Handcrafted");
-    private static final List<String> NOUNS = List.of("Lamp", "Backpack", "Speaker", "Mug", "Jacket", "Watch",
-            "Blender", "Notebook", "Chair", "Headphones", "Kettle", "Sneakers", "Camera", "Desk", "Bottle", "Puzzle",
-            "Drill", "Scarf", "Router", "Cookbook");
-    private static final List<GeoData> PLACES = List.of(
+    static final List<GeoData> PLACES = List.of(
             new GeoData("New York", "NY", "USA"), new GeoData("Los Angeles", "CA", "USA"),
             new GeoData("Chicago", "IL", "USA"), new GeoData("Houston", "TX", "USA"),
             new GeoData("Phoenix", "AZ", "USA"), new GeoData("Philadelphia", "PA", "USA"),
@@ -49,12 +36,12 @@ final class GenerationRun {
             new GeoData("Milan", "Lombardy", "Italy"), new GeoData("Amsterdam", "North Holland", "Netherlands"));
 
     // Page flow: states in Vocabulary.PAGE_TYPES order; each row holds cumulative weights of the next page.
-    private static final int HOME = 0;
-    private static final int PRODUCT_DETAIL = 3;
-    private static final int CATEGORY_LISTING = 2;
-    private static final int CHECKOUT = 5;
-    private static final double[] FIRST_PAGE = cumulative(0.40, 0.25, 0.20, 0.15, 0, 0, 0);
-    private static final double[][] NEXT_PAGE = {
+    static final int HOME = 0;
+    static final int PRODUCT_DETAIL = 3;
+    static final int CATEGORY_LISTING = 2;
+    static final int CHECKOUT = 5;
+    static final double[] FIRST_PAGE = cumulative(0.40, 0.25, 0.20, 0.15, 0, 0, 0);
+    static final double[][] NEXT_PAGE = {
             cumulative(0.05, 0.30, 0.40, 0.25, 0, 0, 0),          // home
             cumulative(0.05, 0.20, 0.20, 0.55, 0, 0, 0),          // search
             cumulative(0.05, 0.15, 0.20, 0.60, 0, 0, 0),          // category_listing
@@ -65,9 +52,8 @@ final class GenerationRun {
     private static final double ADD_TO_CART = 0.30;
     private static final double CHECKOUT_CONVERSION = 0.70;
     private static final double DISCOUNT_SHARE = 0.20;
-    private static final int[] DISCOUNT_PERCENTS = {5, 10, 15, 20};
-    private static final double[] STATUS_WEIGHTS = cumulative(0.94, 0.02, 0.04, 0);
-    private static final double ACTIVE_SHARE = 0.92;
+    static final int[] DISCOUNT_PERCENTS = {5, 10, 15, 20};
+    static final double[] STATUS_WEIGHTS = cumulative(0.94, 0.02, 0.04, 0);
     private static final int STANDALONE_PRODUCTS = 3;
 
     private final GeneratorSpec spec;
@@ -83,9 +69,10 @@ final class GenerationRun {
     private final GeoData[] userPlaces;
     private final long[] registration;
     private final long[] lastActive;
+    private final Catalogue catalogue;
     private final String[] categoryIds;
     private final String[] productIds;
-    private final ProductDraft[] products;
+    private final Catalogue.ProductDraft[] products;
     private final int[] activeProducts;
     private final List<Path> files = new ArrayList<>();
     private long transactionsWritten;
@@ -104,14 +91,13 @@ final class GenerationRun {
         this.userPlaces = new GeoData[spec.users()];
         this.registration = new long[spec.users()];
         this.lastActive = new long[spec.users()];
-        this.categoryIds = new String[spec.categories()];
-        this.productIds = new String[spec.products()];
-        this.products = new ProductDraft[spec.products()];
         makeUsers();
-        List<Category> categories = makeCategories();
-        makeProducts();
-        this.activeProducts = activeProductIndexes();
-        writeCategories(categories);
+        this.catalogue = new Catalogue(spec, random, periodStart);
+        this.categoryIds = catalogue.categoryIds;
+        this.productIds = catalogue.productIds;
+        this.products = catalogue.products;
+        this.activeProducts = catalogue.activeProducts;
+        writeCategories();
     }
 
     GenerationSummary run() {
@@ -147,59 +133,11 @@ final class GenerationRun {
         }
     }
 
-    private List<Category> makeCategories() {
-        List<Category> categories = new ArrayList<>();
-        for (int i = 0; i < categoryIds.length; i++) {
-            categoryIds[i] = String.format("cat_%03d", i + 1);
-            String name = i < CATEGORY_NAMES.size() ? CATEGORY_NAMES.get(i) : "Category " + (i + 1);
-            int count = random.between(2, 5);
-            List<Subcategory> subcategories = new ArrayList<>();
-            for (int j = 0; j < count; j++) {
-                double margin = random.between(10, 40) / 100.0;
-                subcategories.add(new Subcategory(String.format("sub_%03d_%02d", i + 1, j + 1),
-                        name + " " + SUBCATEGORY_KINDS.get((i + j) % SUBCATEGORY_KINDS.size()), margin));
-            }
-            categories.add(new Category(categoryIds[i], name, subcategories));
-        }
-        return categories;
-    }
-
-    private void makeProducts() {
-        // A transaction takes about 3 items x 2 units: stock starts at 2 to 8 times that expected demand, so a few
-        // popular products sell out late in the window (and are then skipped) while most never do.
-        long demand = 6 * spec.transactions() / spec.products();
-        int stockFloor = (int) Math.max(10, Math.min(1_000_000, 2 * demand));
-        int stockCeiling = (int) Math.max(50, Math.min(4_000_000, 8 * demand));
-        for (int i = 0; i < products.length; i++) {
-            productIds[i] = String.format("prod_%05d", i + 1);
-            String name = random.pick(ADJECTIVES) + " " + random.pick(NOUNS);
-            int category = random.nextInt(categoryIds.length);
-            long created = periodStart - DAY - random.nextLong(365 * DAY);
-            long cents = random.between(500, 50_000);
-            int changes = random.between(0, 3);
-            List<PriceHistoryEntry> history = new ArrayList<>();
-            history.add(new PriceHistoryEntry(BigDecimal.valueOf(cents, 2), Instant.ofEpochSecond(created)));
-            long changeDate = created;
-            for (int c = 0; c < changes; c++) {
-                changeDate += 1 + random.nextLong(Math.max(1, (periodStart - changeDate) / 2));
-                cents = Math.max(100, cents * random.between(80, 120) / 100);
-                history.add(new PriceHistoryEntry(BigDecimal.valueOf(cents, 2), Instant.ofEpochSecond(changeDate)));
-            }
-            boolean active = random.chance(ACTIVE_SHARE);
-            products[i] = new ProductDraft(name, category, BigDecimal.valueOf(cents, 2), random.between(stockFloor, stockCeiling),
-                    active || i == 0, history, created);
-        }
-    }
-
-    private int[] activeProductIndexes() {
-        return IntStream.range(0, products.length).filter(i -> products[i].active).toArray();
-    }
-
-    private void writeCategories(List<Category> categories) {
+    private void writeCategories() {
         try (JsonArrayWriter<Category> writer = open("categories.json", EntityType.CATEGORIES)) {
-            categories.forEach(writer::write);
+            catalogue.writeCategories(writer);
         }
-        progress.progress("categories", categories.size(), categories.size());
+        progress.progress("categories", categoryIds.length, categoryIds.length);
     }
 
     private void writeSessions(JsonArrayWriter<Transaction> transactions) {
@@ -342,7 +280,7 @@ final class GenerationRun {
 
     /** Adds a line for what stock allows (nothing when sold out) and takes it out of stock. */
     private void addItem(List<TransactionItem> items, int product, int wanted) {
-        ProductDraft draft = products[product];
+        Catalogue.ProductDraft draft = products[product];
         int quantity = Math.min(wanted, draft.stock);
         if (quantity == 0) {
             return;
@@ -372,11 +310,7 @@ final class GenerationRun {
 
     private void writeProducts() {
         try (JsonArrayWriter<Product> writer = open("products.json", EntityType.PRODUCTS)) {
-            for (int i = 0; i < products.length; i++) {
-                ProductDraft draft = products[i];
-                writer.write(new Product(productIds[i], draft.name, categoryIds[draft.category], draft.price,
-                        draft.stock, draft.active, draft.history, Instant.ofEpochSecond(draft.created)));
-            }
+            catalogue.writeProducts(writer);
         }
         progress.progress("products", products.length, products.length);
     }
@@ -419,7 +353,7 @@ final class GenerationRun {
         return x;
     }
 
-    private static String hex(long value, int digits) {
+    static String hex(long value, int digits) {
         char[] out = new char[digits];
         for (int i = digits - 1; i >= 0; i--) {
             out[i] = Character.forDigit((int) (value & 15), 16);
@@ -428,7 +362,7 @@ final class GenerationRun {
         return new String(out);
     }
 
-    private static double[] cumulative(double... weights) {
+    static double[] cumulative(double... weights) {
         double[] cumulative = new double[weights.length];
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -436,27 +370,5 @@ final class GenerationRun {
             cumulative[i] = sum;
         }
         return cumulative;
-    }
-
-    /** A product while stock changes; written once generation is over. */
-    private static final class ProductDraft {
-        final String name;
-        final int category;
-        final BigDecimal price;
-        final boolean active;
-        final List<PriceHistoryEntry> history;
-        final long created;
-        int stock;
-
-        ProductDraft(String name, int category, BigDecimal price, int stock, boolean active,
-                     List<PriceHistoryEntry> history, long created) {
-            this.name = name;
-            this.category = category;
-            this.price = price;
-            this.stock = stock;
-            this.active = active;
-            this.history = history;
-            this.created = created;
-        }
     }
 }

@@ -21,12 +21,16 @@ import java.util.Map;
  * @param periodEnd       the end of the activity window (sessions and transactions happen before it)
  * @param periodDays      the length of the activity window in days
  * @param layout          how the files are laid out
+ * @param behaviour       how customers behave: planted heterogeneous customers or the original uniform draws
  */
 public record GeneratorSpec(int users, int products, int categories, long transactions, long sessions,
-                            int sessionsPerFile, long seed, Instant periodEnd, int periodDays, JsonLayout layout) {
+                            int sessionsPerFile, long seed, Instant periodEnd, int periodDays, JsonLayout layout,
+                            Behaviour behaviour) {
 
     /** The default seed of every named scale. */
     public static final long DEFAULT_SEED = 42;
+    /** The behaviour of every named scale. */
+    public static final Behaviour DEFAULT_BEHAVIOUR = Behaviour.REALISTIC;
     /** The default end of the activity window. */
     public static final Instant DEFAULT_PERIOD_END = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -43,15 +47,15 @@ public record GeneratorSpec(int users, int products, int categories, long transa
         requireRange("sessions", sessions, 0, 1L << 40);
         requireRange("sessionsPerFile", sessionsPerFile, 1, Integer.MAX_VALUE);
         requireRange("periodDays", periodDays, 1, 36_500);
-        if (periodEnd == null || layout == null) {
-            throw new IllegalArgumentException("periodEnd and layout are required");
+        if (periodEnd == null || layout == null || behaviour == null) {
+            throw new IllegalArgumentException("periodEnd, layout and behaviour are required");
         }
     }
 
     private static GeneratorSpec counts(int users, int products, int categories, long transactions, long sessions,
                                         int sessionsPerFile) {
         return new GeneratorSpec(users, products, categories, transactions, sessions, sessionsPerFile, DEFAULT_SEED,
-                DEFAULT_PERIOD_END, 90, JsonLayout.ONE_RECORD_PER_LINE);
+                DEFAULT_PERIOD_END, 90, JsonLayout.ONE_RECORD_PER_LINE, DEFAULT_BEHAVIOUR);
     }
 
     /**
@@ -78,47 +82,52 @@ public record GeneratorSpec(int users, int products, int categories, long transa
 
     public GeneratorSpec withSeed(long newSeed) {
         return new GeneratorSpec(users, products, categories, transactions, sessions, sessionsPerFile, newSeed,
-                periodEnd, periodDays, layout);
+                periodEnd, periodDays, layout, behaviour);
     }
 
     public GeneratorSpec withUsers(int count) {
         return new GeneratorSpec(count, products, categories, transactions, sessions, sessionsPerFile, seed,
-                periodEnd, periodDays, layout);
+                periodEnd, periodDays, layout, behaviour);
     }
 
     public GeneratorSpec withProducts(int count) {
         return new GeneratorSpec(users, count, categories, transactions, sessions, sessionsPerFile, seed,
-                periodEnd, periodDays, layout);
+                periodEnd, periodDays, layout, behaviour);
     }
 
     public GeneratorSpec withCategories(int count) {
         return new GeneratorSpec(users, products, count, transactions, sessions, sessionsPerFile, seed,
-                periodEnd, periodDays, layout);
+                periodEnd, periodDays, layout, behaviour);
     }
 
     public GeneratorSpec withTransactions(long count) {
         return new GeneratorSpec(users, products, categories, count, sessions, sessionsPerFile, seed,
-                periodEnd, periodDays, layout);
+                periodEnd, periodDays, layout, behaviour);
     }
 
     public GeneratorSpec withSessions(long count) {
         return new GeneratorSpec(users, products, categories, transactions, count, sessionsPerFile, seed,
-                periodEnd, periodDays, layout);
+                periodEnd, periodDays, layout, behaviour);
     }
 
     public GeneratorSpec withSessionsPerFile(int count) {
         return new GeneratorSpec(users, products, categories, transactions, sessions, count, seed,
-                periodEnd, periodDays, layout);
+                periodEnd, periodDays, layout, behaviour);
     }
 
     public GeneratorSpec withPeriod(Instant end, int days) {
         return new GeneratorSpec(users, products, categories, transactions, sessions, sessionsPerFile, seed,
-                end, days, layout);
+                end, days, layout, behaviour);
     }
 
     public GeneratorSpec withLayout(JsonLayout newLayout) {
         return new GeneratorSpec(users, products, categories, transactions, sessions, sessionsPerFile, seed,
-                periodEnd, periodDays, newLayout);
+                periodEnd, periodDays, newLayout, behaviour);
+    }
+
+    public GeneratorSpec withBehaviour(Behaviour newBehaviour) {
+        return new GeneratorSpec(users, products, categories, transactions, sessions, sessionsPerFile, seed,
+                periodEnd, periodDays, layout, newBehaviour);
     }
 
     /** The start of the activity window. */

@@ -22,8 +22,8 @@ class GeneratorTest {
     void sameSpecGivesByteIdenticalFilesAndMatchesTheCommittedTinyDataset() throws IOException {
         Path first = temporary.resolve("first");
         Path second = temporary.resolve("second");
-        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withSeed(42), first, ProgressListener.NONE);
-        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withSeed(42), second, ProgressListener.NONE);
+        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM).withSeed(42), first, ProgressListener.NONE);
+        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM).withSeed(42), second, ProgressListener.NONE);
         Path committed = TestDatasets.copyTiny(temporary.resolve("committed"));
         for (String name : TestDatasets.TINY_FILES) {
             byte[] bytes = Files.readAllBytes(first.resolve(name));
@@ -36,15 +36,15 @@ class GeneratorTest {
     void anotherSeedGivesOtherData() throws IOException {
         Path seed42 = temporary.resolve("42");
         Path seed43 = temporary.resolve("43");
-        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withSeed(42), seed42, ProgressListener.NONE);
-        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withSeed(43), seed43, ProgressListener.NONE);
+        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM).withSeed(42), seed42, ProgressListener.NONE);
+        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM).withSeed(43), seed43, ProgressListener.NONE);
         assertThat(Files.readAllBytes(seed43.resolve("sessions_0.json")))
                 .isNotEqualTo(Files.readAllBytes(seed42.resolve("sessions_0.json")));
     }
 
     @Test
     void explicitCountsAreHonouredAndIdsAreUnique() {
-        GeneratorSpec spec = GeneratorSpec.scale("tiny").withUsers(7).withProducts(11).withCategories(3)
+        GeneratorSpec spec = GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM).withUsers(7).withProducts(11).withCategories(3)
                 .withTransactions(250).withSessions(301).withSessionsPerFile(100);
         GenerationSummary summary = DatasetGenerator.generate(spec, temporary, ProgressListener.NONE);
         DatasetFiles dataset = DatasetFiles.open(temporary);
@@ -65,7 +65,7 @@ class GeneratorTest {
     @Test
     void progressReachesTheTotalOfEveryStep() {
         List<String> finished = new ArrayList<>();
-        DatasetGenerator.generate(GeneratorSpec.scale("tiny"), temporary, (step, done, total) -> {
+        DatasetGenerator.generate(GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM), temporary, (step, done, total) -> {
             if (done == total) {
                 finished.add(step);
             }
@@ -80,7 +80,7 @@ class GeneratorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown scale 'huge'; use tiny, small or full, and override counts with the explicit "
                         + "count options if none fits");
-        assertThatThrownBy(() -> GeneratorSpec.scale("tiny").withProducts(2))
+        assertThatThrownBy(() -> GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM).withProducts(2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("products must be between 3 and 99999, got 2");
     }
@@ -91,13 +91,15 @@ class GeneratorTest {
         assertThat(List.of(small.users(), small.products(), small.categories()))
                 .containsExactly(2_000, 1_000, 15);
         assertThat(List.of(small.transactions(), small.sessions())).containsExactly(20_000L, 15_000L);
+        assertThat(small.behaviour()).isEqualTo(Behaviour.REALISTIC);
+        assertThat(Behaviour.parse("Uniform")).isEqualTo(Behaviour.UNIFORM);
         GeneratorSpec full = GeneratorSpec.scale("FULL");
         assertThat(List.of(full.users(), full.products(), full.categories(), full.sessionsPerFile()))
                 .containsExactly(10_000, 5_000, 25, 100_000);
         assertThat(List.of(full.transactions(), full.sessions())).containsExactly(500_000L, 2_000_000L);
         assertThat(full.sessionFiles()).isEqualTo(20);
         assertThat(GeneratorSpec.scaleNames()).containsExactly("tiny", "small", "full");
-        assertThat(GeneratorSpec.scale("tiny").sessionFiles()).isEqualTo(2);
+        assertThat(GeneratorSpec.scale("tiny").withBehaviour(Behaviour.UNIFORM).sessionFiles()).isEqualTo(2);
     }
 
     private static <T> List<String> ids(RecordStream<T> stream, java.util.function.Function<T, String> id) {

@@ -42,7 +42,7 @@ class SmallScaleDistributionTest {
 
     @BeforeAll
     static void generateSmall() throws IOException {
-        DatasetGenerator.generate(GeneratorSpec.scale("small").withSeed(7), folder, ProgressListener.NONE);
+        DatasetGenerator.generate(GeneratorSpec.scale("small").withBehaviour(Behaviour.UNIFORM).withSeed(7), folder, ProgressListener.NONE);
         sessions = elements("sessions_0.json");
         transactions = elements("transactions.json");
         products = elements("products.json");

@@ -1,5 +1,6 @@
 package io.ecomanalytics.runner;
 
+import io.ecomanalytics.data.Behaviour;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.GenerationSummary;
 import io.ecomanalytics.data.GeneratorSpec;
@@ -26,6 +27,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "small",
             description = "tiny, small or full (default: ${DEFAULT-VALUE}).")
     private String scale;
+
+    @Option(names = "--behaviour", defaultValue = "realistic",
+            description = "realistic (planted customers, ground truth in ground_truth/) or uniform (the original"
+                    + " course generator's uniform draws) (default: ${DEFAULT-VALUE}).")
+    private String behaviour;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -64,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     GeneratorSpec specification() {
-        GeneratorSpec result = scaleSpecification(spec, scale).withSeed(seed);
+        GeneratorSpec result = scaleSpecification(spec, scale).withSeed(seed).withBehaviour(behaviour());
         if (users != null) {
             result = result.withUsers(users);
         }
@@ -84,6 +90,15 @@ final class GenerateCommand implements Callable<Integer> {
             result = result.withSessionsPerFile(sessionsPerFile);
         }
         return result;
+    }
+
+    private Behaviour behaviour() {
+        try {
+            return Behaviour.parse(behaviour);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--behaviour': " + e.getMessage());
+        }
     }
 
     /** The generator's named scale, or a usage error (exit code 2) that lists the valid names. */
