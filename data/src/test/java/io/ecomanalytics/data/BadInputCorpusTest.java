@@ -1,5 +1,6 @@
 package io.ecomanalytics.data;
 
+import io.ecomanalytics.testing.SampleJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,28 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BadInputCorpusTest {
 
-    static final String CATEGORY = "{\"category_id\":\"cat_001\",\"name\":\"Kitchen\",\"subcategories\":"
-            + "[{\"subcategory_id\":\"sub_001_01\",\"name\":\"Kettles\",\"profit_margin\":0.25}]}";
-    static final String PRODUCT = "{\"product_id\":\"prod_00001\",\"name\":\"Kettle\",\"category_id\":\"cat_001\","
-            + "\"base_price\":10.00,\"current_stock\":5,\"is_active\":true,"
-            + "\"price_history\":[{\"price\":10.00,\"date\":\"2024-01-01T00:00:00\"}],"
-            + "\"creation_date\":\"2024-01-01T00:00:00\"}";
-    static final String USER = "{\"user_id\":\"user_000001\",\"geo_data\":{\"city\":\"Lyon\",\"state\":\"ARA\","
-            + "\"country\":\"France\"},\"registration_date\":\"2024-01-01T00:00:00\","
-            + "\"last_active\":\"2024-02-01T00:00:00\"}";
-    static final String TRANSACTION = "{\"transaction_id\":\"txn_000000000001\",\"session_id\":null,"
-            + "\"user_id\":\"user_000001\",\"timestamp\":\"2024-02-01T10:00:00\",\"items\":[{\"product_id\":"
-            + "\"prod_00001\",\"quantity\":2,\"unit_price\":10.00,\"subtotal\":20.00}],\"subtotal\":20.00,"
-            + "\"discount\":2.00,\"total\":18.00,\"payment_method\":\"paypal\",\"status\":\"completed\"}";
-    static final String SESSION = "{\"session_id\":\"sess_0000000001\",\"user_id\":\"user_000001\","
-            + "\"start_time\":\"2024-02-01T09:50:00\",\"end_time\":\"2024-02-01T10:00:00\",\"duration_seconds\":600,"
-            + "\"geo_data\":{\"city\":\"Lyon\",\"state\":\"ARA\",\"country\":\"France\",\"ip_address\":\"10.0.0.1\"},"
-            + "\"device_profile\":{\"type\":\"mobile\",\"os\":\"Android\",\"browser\":\"Chrome\"},"
-            + "\"viewed_products\":[\"prod_00001\"],\"page_views\":[{\"timestamp\":\"2024-02-01T09:50:00\","
-            + "\"page_type\":\"home\",\"product_id\":null,\"category_id\":null,\"view_duration\":60},"
-            + "{\"timestamp\":\"2024-02-01T09:51:00\",\"page_type\":\"product_detail\",\"product_id\":\"prod_00001\","
-            + "\"category_id\":\"cat_001\",\"view_duration\":540}],\"cart_contents\":{\"prod_00001\":{\"quantity\":2,"
-            + "\"price\":10.00}},\"conversion_status\":\"converted\",\"referrer\":\"email\"}";
+    static final String CATEGORY = SampleJson.CATEGORY;
+    static final String PRODUCT = SampleJson.PRODUCT;
+    static final String USER = SampleJson.USER;
+    static final String TRANSACTION = SampleJson.TRANSACTION;
+    static final String SESSION = SampleJson.SESSION;
 
     @TempDir
     Path folder;
@@ -62,10 +46,7 @@ class BadInputCorpusTest {
     }
 
     private static String replaced(String text, String from, String to) {
-        if (!text.contains(from)) {
-            throw new IllegalArgumentException("Test bug: '" + from + "' is not in " + text);
-        }
-        return text.replace(from, to);
+        return SampleJson.replaced(text, from, to);
     }
 
     static Stream<Arguments> rejectedRecords() {

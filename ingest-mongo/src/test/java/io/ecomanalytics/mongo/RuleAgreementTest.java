@@ -15,6 +15,7 @@ import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.RuleTable;
 import io.ecomanalytics.data.ValidatingDataset;
 import io.ecomanalytics.data.ValueType;
+import io.ecomanalytics.testing.SampleJson;
 import io.ecomanalytics.testing.SharedSpark;
 import io.ecomanalytics.transforms.Cleaned;
 import io.ecomanalytics.transforms.Cleaning;
@@ -64,28 +65,13 @@ class RuleAgreementTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The valid records, with a session on iOS, so that a value spelled with capitals is checked as such. */
     static final Map<EntityType<?>, String> VALID = Map.of(
-            EntityType.CATEGORIES, "{\"category_id\":\"cat_001\",\"name\":\"Kitchen\",\"subcategories\":"
-                    + "[{\"subcategory_id\":\"sub_001_01\",\"name\":\"Kettles\",\"profit_margin\":0.25}]}",
-            EntityType.PRODUCTS, "{\"product_id\":\"prod_00001\",\"name\":\"Kettle\",\"category_id\":\"cat_001\","
-                    + "\"base_price\":10.00,\"current_stock\":5,\"is_active\":true,"
-                    + "\"price_history\":[{\"price\":10.00,\"date\":\"2024-01-01T00:00:00\"}],"
-                    + "\"creation_date\":\"2024-01-01T00:00:00\"}",
-            EntityType.USERS, "{\"user_id\":\"user_000001\",\"geo_data\":{\"city\":\"Lyon\",\"state\":\"ARA\","
-                    + "\"country\":\"France\"},\"registration_date\":\"2024-01-01T00:00:00\","
-                    + "\"last_active\":\"2024-02-01T00:00:00\"}",
-            EntityType.TRANSACTIONS, "{\"transaction_id\":\"txn_000000000001\",\"session_id\":null,"
-                    + "\"user_id\":\"user_000001\",\"timestamp\":\"2024-02-01T10:00:00\",\"items\":[{\"product_id\":"
-                    + "\"prod_00001\",\"quantity\":2,\"unit_price\":10.00,\"subtotal\":20.00}],\"subtotal\":20.00,"
-                    + "\"discount\":2.00,\"total\":18.00,\"payment_method\":\"paypal\",\"status\":\"completed\"}",
-            EntityType.SESSIONS, "{\"session_id\":\"sess_0000000001\",\"user_id\":\"user_000001\","
-                    + "\"start_time\":\"2024-02-01T09:50:00\",\"end_time\":\"2024-02-01T10:00:00\","
-                    + "\"duration_seconds\":600,\"geo_data\":{\"city\":\"Lyon\",\"state\":\"ARA\",\"country\":\"France\","
-                    + "\"ip_address\":\"10.0.0.1\"},\"device_profile\":{\"type\":\"mobile\",\"os\":\"iOS\","
-                    + "\"browser\":\"Safari\"},\"viewed_products\":[\"prod_00001\"],\"page_views\":[{\"timestamp\":"
-                    + "\"2024-02-01T09:50:00\",\"page_type\":\"product_detail\",\"product_id\":\"prod_00001\","
-                    + "\"category_id\":\"cat_001\",\"view_duration\":60}],\"cart_contents\":{\"prod_00001\":"
-                    + "{\"quantity\":2,\"price\":10.00}},\"conversion_status\":\"converted\",\"referrer\":\"email\"}");
+            EntityType.CATEGORIES, SampleJson.CATEGORY,
+            EntityType.PRODUCTS, SampleJson.PRODUCT,
+            EntityType.USERS, SampleJson.USER,
+            EntityType.TRANSACTIONS, SampleJson.TRANSACTION,
+            EntityType.SESSIONS, SampleJson.replaced(SampleJson.SESSION, "\"Android\"", "\"iOS\""));
 
     private static final Map<EntityType<?>, MongoCollectionName> COLLECTIONS = Map.of(
             EntityType.CATEGORIES, MongoCollectionName.CATEGORIES, EntityType.PRODUCTS, MongoCollectionName.PRODUCTS,

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Multi-model e-commerce analytics: MongoDB + HBase + Spark, CLV and charts.",
-        subcommands = {RunCommand.class, GenerateCommand.class, LoadMongoCommand.class, LoadHBaseCommand.class,
-                AnalyzeCommand.class, ClvFitCommand.class, SqlCommand.class, ServeCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, GenerateCommand.class, ValidateCommand.class, LoadMongoCommand.class,
+                LoadHBaseCommand.class, AnalyzeCommand.class, ClvFitCommand.class, SqlCommand.class, ServeCommand.class,
+                BenchCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a run failed, 2 a wrong command line."})
 final class EcomAnalyticsCommand implements Callable<Integer> {
     @Spec
