@@ -113,7 +113,7 @@ class SessionSparkReaderIT {
         assertThat(views).hasSize(json.size());
         for (int i = 0; i < views.size(); i++) {
             assertThat(views.get(i).getString(1)).isEqualTo(json.get(i).get("page_type").asText());
-            assertThat(views.get(i).getDouble(4)).isEqualTo(json.get(i).get("view_duration").asDouble());
+            assertThat(views.get(i).getInt(4)).isEqualTo(json.get(i).get("view_duration").asInt());
             assertThat(views.get(i).getTimestamp(0).toInstant())
                     .isEqualTo(Instant.parse(json.get(i).get("timestamp").asText() + "Z"));
         }
