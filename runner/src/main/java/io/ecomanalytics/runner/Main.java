@@ -1,19 +1,40 @@
 package io.ecomanalytics.runner;
 
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 
 /**
  * The command-line entry point ({@code mvn exec:java}, {@code java -jar}, {@code spark-submit}).
  *
  * <p>It always ends the JVM with an explicit exit code: Spark and HBase leave non-daemon threads behind that would
- * otherwise keep a failed run alive.
+ * otherwise keep a failed run alive. {@link System#exit} skips whatever a command left in the buffers of its
+ * writers, so both are flushed first, whatever the outcome.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        PrintWriter out = writer(System.out);
+        PrintWriter err = writer(System.err);
+        int exitCode;
+        try {
+            CommandLine commandLine = commandLine();
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            exitCode = commandLine.execute(args);
+        } catch (Error error) {
+            // picocli hands only exceptions to the FailureHandler; an error would print a stack trace instead.
+            exitCode = FailureHandler.report(error, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+        System.exit(exitCode);
     }
 
     /** Runs the command line and returns its exit code (see {@link ExitCodes}) without ending the JVM. */
@@ -26,5 +47,10 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
+    }
+
+    /** A writer in the console's encoding that flushes on every line, as picocli's own writers do. */
+    private static PrintWriter writer(OutputStream stream) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, Charset.defaultCharset())), true);
     }
 }
