@@ -19,27 +19,28 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line on stdout and stderr and returns its exit code (see {@link ExitCodes}) without ending the
+     * JVM; whatever a command printed is flushed when it returns.
+     */
+    public static int execute(String... args) {
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);
-        int exitCode;
         try {
             CommandLine commandLine = commandLine();
             commandLine.setOut(out);
             commandLine.setErr(err);
-            exitCode = commandLine.execute(args);
+            return commandLine.execute(args);
         } catch (Error error) {
             // picocli hands only exceptions to the FailureHandler; an error would print a stack trace instead.
-            exitCode = FailureHandler.report(error, err);
+            return FailureHandler.report(error, err);
         } finally {
             out.flush();
             err.flush();
         }
-        System.exit(exitCode);
-    }
-
-    /** Runs the command line and returns its exit code (see {@link ExitCodes}) without ending the JVM. */
-    public static int execute(String... args) {
-        return commandLine().execute(args);
     }
 
     static CommandLine commandLine() {
