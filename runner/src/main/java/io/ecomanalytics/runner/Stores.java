@@ -1,11 +1,21 @@
 package io.ecomanalytics.runner;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.connection.ServerDescription;
 import io.ecomanalytics.hbase.EmbeddedHBase;
 import io.ecomanalytics.hbase.HBaseSettings;
 import io.ecomanalytics.mongo.EmbeddedMongoServer;
 import io.ecomanalytics.mongo.MongoSettings;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Stores implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+    /** How long a configured MongoDB may take to answer a ping before the command gives up on it. */
+    private static final Duration MONGO_REACH_TIMEOUT = Duration.ofSeconds(10);
     private final Optional<EmbeddedMongoServer> embeddedMongo;
     private final Optional<CompletableFuture<EmbeddedHBase>> embeddedHBase;
     private final Optional<MongoSettings> mongo;
@@ -56,6 +68,7 @@ final class Stores implements AutoCloseable {
         }
         MongoSettings settings = MongoSettings.of(options.mongoUri, options.mongoDatabase)
                 .withSparkPartitioner(options.mongoPartitioner);
+        requireReachable(settings);
         return new Stores(Optional.empty(), Optional.empty(), Optional.of(settings), Optional.empty(),
                 options.hbaseTable);
     }
@@ -71,6 +84,38 @@ final class Stores implements AutoCloseable {
         HBaseSettings settings = HBaseSettings.forZooKeeper(options.zooKeeper).withZnodeParent(options.hbaseZnode);
         return new Stores(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(settings),
                 options.hbaseTable);
+    }
+
+    /**
+     * Pings a configured MongoDB once, so that a wrong address fails the command at once with one line naming it,
+     * not half a minute later inside a Spark job with the driver's view of the cluster as the message.
+     */
+    private static void requireReachable(MongoSettings settings) {
+        MongoClientSettings clientSettings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(settings.uri()))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(MONGO_REACH_TIMEOUT.toMillis(),
+                        TimeUnit.MILLISECONDS))
+                .build();
+        try (MongoClient client = MongoClients.create(clientSettings)) {
+            try {
+                client.getDatabase(settings.database()).runCommand(new Document("ping", 1));
+            } catch (MongoException e) {
+                String reason = client.getClusterDescription().getServerDescriptions().stream()
+                        .map(ServerDescription::getException).filter(Objects::nonNull).map(Stores::rootMessage)
+                        .findFirst().orElse(FailureHandler.describe(e));
+                throw new IllegalStateException("Cannot reach MongoDB at " + settings.maskedUri() + " within "
+                        + MONGO_REACH_TIMEOUT.toSeconds() + " s: " + reason + ". Check that MongoDB is running and"
+                        + " that --mongo-uri is right.", e);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return FailureHandler.describe(cause);
     }
 
     MongoSettings mongo() {

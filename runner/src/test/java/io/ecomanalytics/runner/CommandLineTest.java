@@ -52,6 +52,20 @@ class CommandLineTest {
                 "Run with --help for usage; set -Dlog.level=DEBUG for the stack trace.");
     }
 
+    @Test
+    void aFailureWithoutAMessageIsDescribedInWordsNotByItsClassName() {
+        assertThat(FailureHandler.describe(new IllegalStateException()))
+                .isEqualTo(FailureHandler.NO_MESSAGE).doesNotContain("Exception");
+    }
+
+    @Test
+    void aWrapperThatOnlyRepeatsItsCauseIsDescribedByTheCausesMessage() {
+        RuntimeException wrapped = new RuntimeException(new java.io.IOException("No space left on device"));
+
+        assertThat(wrapped.getMessage()).isEqualTo("java.io.IOException: No space left on device");
+        assertThat(FailureHandler.describe(wrapped)).isEqualTo("No space left on device");
+    }
+
     @CommandLine.Command(name = "failing")
     static final class FailingCommand implements Runnable {
         @Override

@@ -16,6 +16,20 @@ final class JsonReference {
     private JsonReference() {
     }
 
+    /** Payment method -> number of transactions paid with it. */
+    static Map<String, Long> ordersByPaymentMethod(Path dataset) throws IOException {
+        Map<String, Long> orders = new TreeMap<>();
+        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
+            orders.merge(transaction.get("payment_method").asText(), 1L, Long::sum);
+        }
+        return orders;
+    }
+
+    /** The number of records in one of a dataset's JSON files (each holds one array). */
+    static int records(Path file) throws IOException {
+        return JSON.readTree(file.toFile()).size();
+    }
+
     /** Category id -> sum of the item subtotals of its products, exact. */
     static Map<String, BigDecimal> revenueByCategory(Path dataset) throws IOException {
         Map<String, String> categoryOfProduct = new HashMap<>();

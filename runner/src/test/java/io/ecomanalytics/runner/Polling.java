@@ -1,4 +1,4 @@
-package io.ecomanalytics.runner.cluster;
+package io.ecomanalytics.runner;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** Waits for a condition with a deadline, checking it every quarter of a second (no sleeping on a fixed guess). */
-final class Polling {
+public final class Polling {
     private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private Polling() {
@@ -18,7 +18,7 @@ final class Polling {
      * {@code timeout} passes first. A probe may throw an {@link AssertionError} itself to give up early (a process
      * that died, say).
      */
-    static <T> T until(String what, Duration timeout, Supplier<Optional<T>> probe, Supplier<String> diagnostics) {
+    public static <T> T until(String what, Duration timeout, Supplier<Optional<T>> probe, Supplier<String> diagnostics) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> value = probe.get();
