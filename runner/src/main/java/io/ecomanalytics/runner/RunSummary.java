@@ -3,6 +3,7 @@ package io.ecomanalytics.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ecomanalytics.data.FileCounts;
+import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.ValidationReport;
 import io.ecomanalytics.mongo.CollectionLoadReport;
 import java.io.IOException;
@@ -123,9 +124,10 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         return map;
     }
 
-    private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
+    /** Counts by the rules' wire names ({@code duplicate-id}), as rejects.jsonl and the Spark rejects name them. */
+    private static Map<String, Long> byName(Map<Rule, Long> counts) {
         Map<String, Long> named = new LinkedHashMap<>();
-        counts.forEach((rule, count) -> named.put(rule.toString(), count));
+        counts.forEach((rule, count) -> named.put(rule.wireName(), count));
         return named;
     }
 }

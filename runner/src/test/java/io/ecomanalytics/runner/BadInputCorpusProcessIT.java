@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecomanalytics.testing.TestDatasets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The corpus of bad inputs, each through {@code validate --data DIR} in a JVM of its own, as a user runs it: a bad
- * record is one reject with its rule and field (exit 0, read = accepted + rejected), a bad file is one line on stderr
+ * record is one reject with its rule and field (plus, for a rejected category, product or user, the records that
+ * refer to it, by rule reference; exit 0, read = accepted + rejected), a bad file is one line on stderr
  * naming the file (exit 1), a wrong command line exit 2, and inputs that only look odd are accepted. The outcome table
  * is in data/README.md.
  */
@@ -224,33 +229,123 @@ class BadInputCorpusProcessIT {
 
         assertThat(result.err().lines()).as(result.printed()).noneMatch(line -> line.contains("Exception")
                 || line.contains("io.ecomanalytics") || line.startsWith("\tat "));
-        switch (outcome) {
-            case Rejected reject -> {
+        if (outcome instanceof Rejected reject) {
                 assertThat(result.exitCode()).as(result.printed()).isZero();
                 List<JsonNode> lines = new ArrayList<>();
                 for (String line : Files.readAllLines(rejects)) {
                     lines.add(JSON.readTree(line));
                 }
-                assertThat(lines).as(result.printed()).singleElement().satisfies(line -> {
-                    assertThat(line.get("file").asText()).isEqualTo(reject.file());
-                    assertThat(line.get("rule").asText()).isEqualTo(reject.rule());
-                    assertThat(line.get("field").asText()).isEqualTo(reject.field());
-                });
-                assertThat(result.out()).as(result.printed()).contains("rejects by rule: " + reject.rule() + " 1");
+                // A rejected category, product or user also rejects what refers to it, by rule reference.
+                assertThat(lines).as(result.printed())
+                        .filteredOn(line -> line.get("file").asText().equals(reject.file()))
+                        .singleElement().satisfies(line -> {
+                            assertThat(line.get("rule").asText()).isEqualTo(reject.rule());
+                            assertThat(line.get("field").asText()).isEqualTo(reject.field());
+                        });
+                assertThat(lines).as(result.printed())
+                        .filteredOn(line -> !line.get("file").asText().equals(reject.file()))
+                        .allSatisfy(line -> assertThat(line.get("rule").asText()).isEqualTo("reference"));
+                assertThat(result.out()).as(result.printed()).contains("rejects by rule: ")
+                        .containsPattern("rejects by rule: .*" + reject.rule() + " \\d");
                 assertThat(totals(result.out())).as(result.printed()).satisfies(totals ->
                         assertThat(totals.get(0)).isEqualTo(totals.get(1) + totals.get(2)));
-            }
-            case Stopped stop -> {
+        } else if (outcome instanceof Stopped stop) {
                 assertThat(result.exitCode()).as(result.printed()).isEqualTo(stop.exitCode());
                 assertThat(result.err().lines().filter(line -> line.startsWith("error:")).toList())
                         .as(result.printed()).singleElement().asString().contains(stop.words());
-            }
-            case Accepted accepted -> {
+        } else if (outcome instanceof Accepted accepted) {
                 assertThat(result.exitCode()).as(result.printed()).isZero();
                 assertThat(result.out()).as(result.printed()).contains(accepted.words())
                         .contains("rejects by rule: none");
+        }
+    }
+
+    @Test
+    void aRunOverBadRecordsLoadsEveryGoodOneAndCountsEveryRecordOnce() throws IOException {
+        Path folder = TestDatasets.copyTiny(temp.resolve("tiny-with-bad-records"));
+        JsonNode user = first(folder.resolve("users.json"));
+        JsonNode transaction = first(folder.resolve("transactions.json"));
+        JsonNode session = first(folder.resolve("sessions_1.json"));
+        append(folder.resolve("users.json"), ((ObjectNode) user.deepCopy()).without("user_id"));
+        append(folder.resolve("transactions.json"), transaction,
+                ((ObjectNode) transaction.deepCopy()).put("transaction_id", "txn_bad000000001")
+                        .put("payment_method", "bitcoin"));
+        append(folder.resolve("sessions_1.json"), ((ObjectNode) session.deepCopy())
+                .put("session_id", "sess_bad0000001").put("end_time", "2020-01-01T00:00:00"));
+        Path out = temp.resolve("run-with-bad-records");
+
+        CommandProcess.Result run = CommandProcess.run(Duration.ofMinutes(6), "run", "--data", folder.toString(),
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
+        JsonNode validation = summary.get("validation");
+        assertThat(validation.get("reconciles").asBoolean()).isTrue();
+        assertThat(validation.get("rejected_by_rule").toString())
+                .isEqualTo("{\"required\":1,\"enumeration\":1,\"chronology\":1,\"duplicate-id\":1}");
+        // read = stored + rejected for every entity, in each store, and Spark reads back exactly what was stored.
+        Map<String, Long> stored = new LinkedHashMap<>();
+        summary.get("mongo_load").fields().forEachRemaining(entry -> {
+            if (entry.getValue().has("read")) {
+                JsonNode load = entry.getValue();
+                long kept = load.get("inserted").asLong() + load.get("updated").asLong()
+                        + load.get("unchanged").asLong();
+                assertThat(load.get("read").asLong()).as(entry.getKey())
+                        .isEqualTo(kept + load.get("rejected").asLong());
+                assertThat(load.get("failed").asLong()).isZero();
+                stored.put(entry.getKey(), kept);
+            }
+        });
+        JsonNode hbase = summary.get("hbase_load");
+        assertThat(hbase.get("read").asLong()).isEqualTo(hbase.get("written").asLong()
+                + hbase.get("rejected").asLong());
+        stored.put("sessions", hbase.get("written").asLong());
+        assertThat(stored).containsExactlyInAnyOrderEntriesOf(Map.of("categories", 5L, "products", 30L,
+                "users", 40L, "transactions", 100L, "sessions", 100L));
+        stored.forEach((entity, count) -> {
+            assertThat(summary.at("/spark_cleaning/" + entity + "/kept").asLong()).as(entity).isEqualTo(count);
+            assertThat(summary.at("/spark_cleaning/" + entity + "/rejected").asLong()).as(entity).isZero();
+        });
+        List<String> rules = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("rejects.jsonl"))) {
+            rules.add(JSON.readTree(line).get("rule").asText());
+        }
+        assertThat(rules).containsExactlyInAnyOrder("required", "enumeration", "duplicate-id", "chronology");
+    }
+
+    @Test
+    void theSessionsViewKeepsOperatingSystemsAsTheDatasetSpellsThem() throws IOException {
+        Path folder = TestDatasets.copyTiny(temp.resolve("tiny"));
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        for (String file : List.of("sessions_0.json", "sessions_1.json")) {
+            for (JsonNode session : JSON.readTree(folder.resolve(file).toFile())) {
+                expected.merge(session.at("/device_profile/os").asText(), 1L, Long::sum);
             }
         }
+        assertThat(expected).containsKey("iOS");
+
+        CommandProcess.Result sql = CommandProcess.run(Duration.ofMinutes(4), "sql",
+                "SELECT device_profile.os AS os, COUNT(*) AS sessions FROM sessions GROUP BY device_profile.os",
+                "--data", folder.toString(), "--format", "CSV");
+
+        assertThat(sql.exitCode()).as(sql.printed()).isZero();
+        Map<String, Long> printed = new java.util.TreeMap<>();
+        sql.out().lines().skip(1).filter(line -> line.contains(",")).forEach(line ->
+                printed.put(line.substring(0, line.indexOf(',')), Long.parseLong(line.substring(line.indexOf(',') + 1))));
+        assertThat(printed).as(sql.printed()).isEqualTo(expected);
+    }
+
+    private static JsonNode first(Path file) throws IOException {
+        return JSON.readTree(file.toFile()).get(0);
+    }
+
+    /** Adds records at the end of a dataset file's array, as a later, bad part of the same file. */
+    private static void append(Path file, JsonNode... records) throws IOException {
+        ArrayNode array = (ArrayNode) JSON.readTree(file.toFile());
+        for (JsonNode record : records) {
+            array.add(record);
+        }
+        JSON.writeValue(file.toFile(), array);
     }
 
     /** Read, accepted and rejected of the {@code total} row of the printed table. */
