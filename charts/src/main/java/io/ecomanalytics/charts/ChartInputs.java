@@ -15,6 +15,8 @@ import java.util.List;
  * @param funnel                   the conversion funnel steps in funnel order (chart 7)
  * @param dailyRevenue             revenue per day (chart 8; order does not matter)
  * @param aliveProbability         the BG/NBD P(alive) grid over frequency and recency (chart 10)
+ * @param holdoutGroups            mean holdout purchases by calibration purchases, predicted and actual (chart 11)
+ * @param holdoutPurchases         every customer's holdout purchases, predicted and actual (chart 12)
  */
 public record ChartInputs(
         List<CategoryRevenue> categoryRevenue,
@@ -25,7 +27,9 @@ public record ChartInputs(
         long engagedSessionThreshold,
         List<FunnelStep> funnel,
         List<DailyRevenue> dailyRevenue,
-        List<AliveProbabilityCell> aliveProbability) {
+        List<AliveProbabilityCell> aliveProbability,
+        List<HoldoutGroup> holdoutGroups,
+        List<HoldoutPurchases> holdoutPurchases) {
 
     /** The threshold used when the runner does not set one: users with more than 10 sessions. */
     public static final long DEFAULT_ENGAGED_SESSION_THRESHOLD = 10;
@@ -41,51 +45,66 @@ public record ChartInputs(
         funnel = Validation.copyOfTable(funnel, "ChartInputs", "funnel");
         dailyRevenue = Validation.copyOfTable(dailyRevenue, "ChartInputs", "dailyRevenue");
         aliveProbability = Validation.copyOfTable(aliveProbability, "ChartInputs", "aliveProbability");
+        holdoutGroups = Validation.copyOfTable(holdoutGroups, "ChartInputs", "holdoutGroups");
+        holdoutPurchases = Validation.copyOfTable(holdoutPurchases, "ChartInputs", "holdoutPurchases");
     }
 
     /** Inputs with every table empty and the default engagement threshold. */
     public static ChartInputs empty() {
         return new ChartInputs(List.of(), List.of(), List.of(), List.of(), List.of(),
-                DEFAULT_ENGAGED_SESSION_THRESHOLD, List.of(), List.of(), List.of());
+                DEFAULT_ENGAGED_SESSION_THRESHOLD, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public ChartInputs withCategoryRevenue(List<CategoryRevenue> rows) {
         return new ChartInputs(rows, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
-                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability);
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
+                holdoutPurchases);
     }
 
     public ChartInputs withLifetimeValues(List<CustomerLifetimeValue> rows) {
         return new ChartInputs(categoryRevenue, rows, transactionsPerCustomer, sessionsPerUser, engagement,
-                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability);
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
+                holdoutPurchases);
     }
 
     public ChartInputs withTransactionsPerCustomer(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, rows, sessionsPerUser, engagement,
-                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability);
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
+                holdoutPurchases);
     }
 
     public ChartInputs withSessionsPerUser(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, rows, engagement,
-                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability);
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
+                holdoutPurchases);
     }
 
     public ChartInputs withEngagement(List<UserEngagement> rows, long sessionThreshold) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, rows,
-                sessionThreshold, funnel, dailyRevenue, aliveProbability);
+                sessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
+                holdoutPurchases);
     }
 
     public ChartInputs withFunnel(List<FunnelStep> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
-                engagedSessionThreshold, rows, dailyRevenue, aliveProbability);
+                engagedSessionThreshold, rows, dailyRevenue, aliveProbability, holdoutGroups,
+                holdoutPurchases);
     }
 
     public ChartInputs withDailyRevenue(List<DailyRevenue> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
-                engagedSessionThreshold, funnel, rows, aliveProbability);
+                engagedSessionThreshold, funnel, rows, aliveProbability, holdoutGroups,
+                holdoutPurchases);
     }
 
     public ChartInputs withAliveProbability(List<AliveProbabilityCell> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
-                engagedSessionThreshold, funnel, dailyRevenue, rows);
+                engagedSessionThreshold, funnel, dailyRevenue, rows, holdoutGroups,
+                holdoutPurchases);
+    }
+
+    public ChartInputs withHoldout(List<HoldoutGroup> groups, List<HoldoutPurchases> customers) {
+        return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, groups, customers);
     }
 }

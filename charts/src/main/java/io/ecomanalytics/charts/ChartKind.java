@@ -11,7 +11,9 @@ public enum ChartKind {
     CONVERSION_FUNNEL("07-conversion-funnel"),
     DAILY_REVENUE("08-daily-revenue"),
     LIFETIME_VALUE_BY_SEGMENT("09-lifetime-value-by-segment"),
-    ALIVE_PROBABILITY_HEAT_MAP("10-alive-probability-heat-map");
+    ALIVE_PROBABILITY_HEAT_MAP("10-alive-probability-heat-map"),
+    HOLDOUT_BY_CALIBRATION_PURCHASES("11-holdout-by-calibration-purchases"),
+    PREDICTED_AGAINST_ACTUAL_HOLDOUT("12-predicted-against-actual-holdout");
 
     private final String baseName;
 

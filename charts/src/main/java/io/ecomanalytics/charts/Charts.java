@@ -91,6 +91,8 @@ public final class Charts {
             case DAILY_REVENUE -> TimeCharts.dailyRevenue(inputs.dailyRevenue());
             case LIFETIME_VALUE_BY_SEGMENT -> CategoryCharts.lifetimeValueBySegment(inputs.lifetimeValues());
             case ALIVE_PROBABILITY_HEAT_MAP -> HeatMapChart.aliveProbability(inputs.aliveProbability());
+            case HOLDOUT_BY_CALIBRATION_PURCHASES -> HoldoutCharts.calibrationAgainstHoldout(inputs.holdoutGroups());
+            case PREDICTED_AGAINST_ACTUAL_HOLDOUT -> HoldoutCharts.predictedAgainstActual(inputs.holdoutPurchases());
         };
     }
 }

@@ -115,6 +115,17 @@ public final class HtmlReport {
             html.append("</tbody>\n</table>\n");
         }
 
+        if (!data.modelChecks().isEmpty()) {
+            html.append("<h2>Model checks</h2>\n");
+            html.append("<table>\n<thead><tr><th>Check</th><th>Value</th><th>Verdict</th></tr></thead>\n<tbody>\n");
+            for (ModelCheck check : data.modelChecks()) {
+                html.append("<tr><td>").append(escape(check.name())).append("</td><td>")
+                        .append(escape(check.value())).append("</td><td>").append(escape(check.verdict()))
+                        .append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+
         html.append("<h2>Charts</h2>\n");
         if (charts.isEmpty()) {
             empty(html, "No charts were rendered.");

@@ -14,10 +14,12 @@ import java.util.List;
  * @param topCustomers    top customers by lifetime value
  * @param topCategories   top categories by revenue
  * @param topProductPairs products most often bought together
+ * @param modelChecks     the CLV models' checks against the holdout and the planted truth, in display order
  */
 public record ReportData(String title, Instant generatedAt, HeadlineFigures headline,
                          List<RunParameter> runParameters, List<TopCustomer> topCustomers,
-                         List<CategoryRevenue> topCategories, List<ProductPair> topProductPairs) {
+                         List<CategoryRevenue> topCategories, List<ProductPair> topProductPairs,
+                         List<ModelCheck> modelChecks) {
 
     public ReportData {
         Validation.requireText(title, "ReportData", "title");
@@ -29,5 +31,6 @@ public record ReportData(String title, Instant generatedAt, HeadlineFigures head
         topCustomers = Validation.copyOfTable(topCustomers, "ReportData", "topCustomers");
         topCategories = Validation.copyOfTable(topCategories, "ReportData", "topCategories");
         topProductPairs = Validation.copyOfTable(topProductPairs, "ReportData", "topProductPairs");
+        modelChecks = Validation.copyOfTable(modelChecks, "ReportData", "modelChecks");
     }
 }

@@ -46,7 +46,7 @@ class ChartsTest {
     }
 
     @Test
-    void renderAllWritesTheTenChartsInReportOrder() throws IOException {
+    void renderAllWritesEveryChartInReportOrder() throws IOException {
         List<RenderedChart> charts = Charts.renderAll(Fixtures.realistic(100, 3), directory.resolve("new/folder"),
                 SMALL);
 
@@ -372,5 +372,39 @@ class ChartsTest {
                 .isEqualTo("No revenue in the 10 days from 1 Aug 2026 to 10 Aug 2026.");
         assertThat(Charts.render(ChartKind.ALIVE_PROBABILITY_HEAT_MAP, inputs, directory, SMALL).takeaway())
                 .isEqualTo("Every purchase history has the same P(alive), 50.0%.");
+    }
+
+    @Test
+    void calibrationAgainstHoldoutPlotsBothMeansPerGroupAndSaysHowTheMostFrequentDid() throws IOException {
+        ChartInputs inputs = ChartInputs.empty().withHoldout(List.of(new HoldoutGroup("0", 900, 0.21, 0.18),
+                new HoldoutGroup("1", 300, 0.9, 1.05), new HoldoutGroup("3+", 100, 2.2, 2.4)), List.of());
+
+        RenderedChart chart = Charts.render(ChartKind.HOLDOUT_BY_CALIBRATION_PURCHASES, inputs, directory, SMALL);
+
+        assertThat(chart.series(HoldoutCharts.PREDICTED_SERIES).points()).extracting(PlottedPoint::y)
+                .containsExactly(0.21, 0.9, 2.2);
+        assertThat(chart.series(HoldoutCharts.ACTUAL_SERIES).points()).extracting(PlottedPoint::y)
+                .containsExactly(0.18, 1.05, 2.4);
+        assertThat(chart.takeaway()).isEqualTo("Customers with 3+ calibration purchases made 2.4 purchases each in"
+                + " the holdout; the model predicted 2.2. Those with 0 made 0.18 (predicted 0.21).");
+    }
+
+    @Test
+    void predictedAgainstActualAveragesTenGroupsRankedByPrediction() throws IOException {
+        List<HoldoutPurchases> customers = new java.util.ArrayList<>();
+        for (int customer = 0; customer < 20; customer++) {
+            // Predictions 0.0 .. 1.9; two customers per group, the second of each pair made one purchase.
+            customers.add(new HoldoutPurchases(customer / 10.0, customer % 2));
+        }
+
+        RenderedChart chart = Charts.render(ChartKind.PREDICTED_AGAINST_ACTUAL_HOLDOUT,
+                ChartInputs.empty().withHoldout(List.of(), customers), directory, SMALL);
+
+        List<PlottedPoint> points = chart.series(HoldoutCharts.ACTUAL_SERIES).points();
+        assertThat(points).hasSize(10);
+        assertThat(points.get(0).x()).isCloseTo(0.05, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(points).extracting(PlottedPoint::y).containsOnly(0.5);
+        assertThat(chart.takeaway()).isEqualTo("The model predicted 19 holdout purchases and customers made 10"
+                + " (90.0% more predicted); the tenth expected to buy most made 0.5 each (predicted 1.85).");
     }
 }

@@ -119,6 +119,34 @@ public final class ClvSpark {
         return GammaGammaFitter.fitGrouped(histories);
     }
 
+    /**
+     * The calibration cohort with what each customer did in the holdout, on the driver (one entry per customer,
+     * for {@link HoldoutValidation#of}).
+     *
+     * @param calibration     per-customer summaries of the calibration period (the {@link #score} input columns)
+     * @param holdout         per-customer {@code customer_id}, {@code holdout_frequency} (purchase periods) and
+     *                        {@code holdout_spend}; customers without a row made no holdout purchase
+     * @param holdoutDuration the holdout length in the calibration summaries' unit
+     */
+    public static List<CalibrationHoldoutSummary> calibrationHoldoutSummaries(Dataset<Row> calibration,
+            Dataset<Row> holdout, double holdoutDuration) {
+        Objects.requireNonNull(holdout, "holdout");
+        Dataset<Row> outcomes = holdout.select(col("customer_id").cast(DataTypes.StringType).as("holdout_customer"),
+                col("holdout_frequency").cast(DataTypes.IntegerType).as("holdout_frequency"),
+                col("holdout_spend").cast(DataTypes.DoubleType).as("holdout_spend"));
+        Dataset<Row> typed = typedSummaries(calibration);
+        return typed.join(outcomes, typed.col("customer_id").equalTo(outcomes.col("holdout_customer")), "left")
+                .orderBy("customer_id")
+                .collectAsList().stream()
+                .map(row -> {
+                    int purchases = row.isNullAt(6) ? 0 : row.getInt(6);
+                    double spend = row.isNullAt(7) ? 0.0 : row.getDouble(7);
+                    return new CalibrationHoldoutSummary(summary(row), purchases, holdoutDuration,
+                            purchases == 0 ? 0.0 : spend / purchases);
+                })
+                .toList();
+    }
+
     private static Dataset<Row> typedSummaries(Dataset<Row> customers) {
         Objects.requireNonNull(customers, "customers");
         Set<String> present = new TreeSet<>(Arrays.asList(customers.columns()));

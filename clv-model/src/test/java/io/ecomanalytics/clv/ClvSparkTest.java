@@ -54,6 +54,35 @@ class ClvSparkTest {
     }
 
     @Test
+    void calibrationHoldoutSummariesEqualThePlainJavaSplitOfTheCdnowLog() {
+        // The published CDNOW split: calibration to 1997-09-30, holdout to 1998-06-30 (39 weeks).
+        List<CalibrationHoldoutSummary> expected = RfmSummaries.calibrationAndHoldout(
+                PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")), LocalDate.of(1997, 9, 30),
+                LocalDate.of(1998, 6, 30), TimeUnit.WEEKS);
+        StructType holdoutSchema = new StructType().add("customer_id", DataTypes.StringType)
+                .add("holdout_frequency", DataTypes.LongType).add("holdout_spend", DataTypes.DoubleType);
+        List<Row> holdoutRows = expected.stream().filter(customer -> customer.holdoutFrequency() > 0)
+                .map(customer -> RowFactory.create(customer.calibration().customerId(),
+                        (long) customer.holdoutFrequency(),
+                        customer.holdoutFrequency() * customer.holdoutMonetaryValue()))
+                .toList();
+        Dataset<Row> holdout = SharedSpark.session().createDataFrame(holdoutRows, holdoutSchema);
+
+        List<CalibrationHoldoutSummary> actual = ClvSpark.calibrationHoldoutSummaries(customers, holdout, 39.0);
+
+        assertThat(actual).hasSize(2357);
+        Map<String, CalibrationHoldoutSummary> byId = expected.stream()
+                .collect(Collectors.toMap(customer -> customer.calibration().customerId(), Function.identity()));
+        assertThat(actual).allSatisfy(customer -> {
+            CalibrationHoldoutSummary reference = byId.get(customer.calibration().customerId());
+            assertThat(customer.calibration()).isEqualTo(reference.calibration());
+            assertThat(customer.holdoutFrequency()).isEqualTo(reference.holdoutFrequency());
+            assertThat(customer.holdoutDuration()).isCloseTo(reference.holdoutDuration(), within(1e-12));
+            assertThat(customer.holdoutMonetaryValue()).isCloseTo(reference.holdoutMonetaryValue(), within(1e-9));
+        });
+    }
+
+    @Test
     void scoresEveryCustomerLikeThePlainJavaScorer() {
         ClvScorer scorer = new ClvScorer(new BgNbdParameters(0.2425945, 4.4136019, 0.7929199, 2.4258881),
                 new GammaGammaParameters(6.25, 3.74, 15.44), TimeUnit.WEEKS, 12, 0.01);

@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
                 PipelineSettings settings = new PipelineSettings(Optional.empty(),
                         GenerateCommand.scaleSpecification(spec, scale),
                         OutputFolder.child(CommandArguments.outputLocation(spec, out), scale), 12, 0.01,
-                        EngagementWeights.DEFAULT, 4, hbaseLoad, 1000);
+                        PipelineSettings.DEFAULT_HOLDOUT_SHARE, EngagementWeights.DEFAULT, 4, hbaseLoad, 1000);
                 resetPeakHeap();
                 long start = System.nanoTime();
                 RunSummary summary;

@@ -2,8 +2,17 @@ package io.ecomanalytics.runner;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 
+import io.ecomanalytics.clv.AgreementMeasures;
 import io.ecomanalytics.clv.BgNbdFit;
+import io.ecomanalytics.clv.BgNbdParameters;
+import io.ecomanalytics.clv.CalibrationHoldoutSummary;
+import io.ecomanalytics.clv.GammaGammaParameters;
+import io.ecomanalytics.clv.HoldoutValidation;
+import io.ecomanalytics.clv.LabelPair;
+import io.ecomanalytics.clv.ParameterComparison;
+import io.ecomanalytics.clv.ScoredCase;
 import io.ecomanalytics.clv.ClvScorer;
 import io.ecomanalytics.clv.ClvSpark;
 import io.ecomanalytics.clv.GammaGammaFit;
@@ -11,21 +20,31 @@ import io.ecomanalytics.clv.TimeUnit;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.DatasetValidator;
 import io.ecomanalytics.data.GenerationSummary;
+import io.ecomanalytics.data.GroundTruth;
+import io.ecomanalytics.data.PlantedCustomer;
+import io.ecomanalytics.data.PlantedParameters;
 import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.ValidationReport;
 import io.ecomanalytics.mongo.MongoCollectionName;
 import io.ecomanalytics.mongo.MongoSparkIo;
 import io.ecomanalytics.transforms.CleanTables;
 import io.ecomanalytics.transforms.Analytics;
+import io.ecomanalytics.transforms.CustomerSummary;
+import io.ecomanalytics.transforms.SummaryPeriod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +109,7 @@ final class Pipeline {
                 throw e;
             }
             return analyzeInto(output, new Loads(Optional.of(validation), Optional.of(mongoReport),
-                    Optional.of(hbaseReport)), Optional.of(mongoRead));
+                    Optional.of(hbaseReport)), Optional.of(mongoRead), GroundTruth.read(dataset));
         } catch (IOException e) {
             output.abandon();
             throw new UncheckedIOException("Cannot create a folder for the generated dataset: " + e.getMessage(), e);
@@ -109,7 +128,7 @@ final class Pipeline {
         OutputFolder output = OutputFolder.prepare(settings.out(), hadoopConfiguration());
         try {
             return analyzeInto(output, new Loads(Optional.empty(), Optional.empty(), Optional.empty()),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         } catch (RuntimeException e) {
             output.abandon();
             throw e;
@@ -126,7 +145,7 @@ final class Pipeline {
     }
 
     private RunSummary analyzeInto(OutputFolder output, Loads loads,
-            Optional<CompletableFuture<Map<String, CountedRows>>> mongoReadEarlier) {
+            Optional<CompletableFuture<Map<String, CountedRows>>> mongoReadEarlier, Optional<GroundTruth> truth) {
         StoreReads.StoreTables tables = StoreReads.read(spark.get(), stores, stages, mongoReadEarlier);
         stages.start("transform");
         // Four analytics and the report read the transaction items: they are exploded and joined once.
@@ -137,10 +156,12 @@ final class Pipeline {
                 observationEnd, AnalyticNames.AFFINITY_PAIRS_PER_PRODUCT, AnalyticNames.DURATION_BUCKET_SECONDS));
         ClvResult clv = scoreCustomers(analytics, observationEnd);
         analytics.put(CUSTOMER_CLV, clv.customers());
+        ModelChecks checks = checkModels(tables.clean(), clv, truth);
         Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
-        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, settings, output.driverFiles(), stages);
+        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, settings, output.driverFiles(),
+                stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
-                tables.counts(), clv, outputs, charts);
+                tables.counts(), clv, checks, outputs, charts);
         summary.write(output.driverFiles().resolve(RunSummary.FILE));
         output.commit();
         return summary;
@@ -203,6 +224,60 @@ final class Pipeline {
         long scored = customers.count();
         stages.end(purchaseFit.customers(), scored, 0);
         return new ClvResult(purchaseFit, spendFit, observationEnd, customers);
+    }
+
+    /**
+     * The holdout check (the models fitted again on the calibration period only) and, for a generated dataset, the
+     * whole-period models scored against its planted truth.
+     */
+    private ModelChecks checkModels(CleanTables tables, ClvResult clv, Optional<GroundTruth> truth) {
+        stages.start("clv-checks");
+        Timestamp first = tables.transactions().agg(min(col("timestamp"))).first().getTimestamp(0);
+        LocalDate holdoutEnd = LocalDate.ofInstant(clv.observationEnd(), ZoneOffset.UTC);
+        long periodDays = ChronoUnit.DAYS.between(LocalDate.ofInstant(first.toInstant(), ZoneOffset.UTC),
+                holdoutEnd);
+        long holdoutDays = Math.max(1, Math.round(settings.holdoutShare() * periodDays));
+        LocalDate calibrationEnd = holdoutEnd.minusDays(holdoutDays);
+        // The calibration period takes the whole of its last day.
+        Instant calibrationCut = calibrationEnd.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000);
+        List<CalibrationHoldoutSummary> customers = ClvSpark.calibrationHoldoutSummaries(
+                CustomerSummary.forClv(tables.transactions(), calibrationCut, SummaryPeriod.DAYS),
+                CustomerSummary.forHoldout(tables.transactions(), calibrationCut, clv.observationEnd()),
+                holdoutDays);
+        HoldoutValidation holdout = HoldoutValidation.of(customers);
+        Optional<TruthScores> scores = truth.map(planted -> scoreAgainstTruth(planted, clv));
+        stages.end(customers.size(), holdout.customers() + scores.map(TruthScores::scoredCustomers).orElse(0L), 0);
+        return new ModelChecks(calibrationEnd, holdoutEnd, holdout, scores);
+    }
+
+    /**
+     * P(alive) against planted churn (a churned customer should score low), RFM segments against planted segments,
+     * and the whole-period fits against the planted parameters, converted to the fit's unit (days).
+     */
+    private static TruthScores scoreAgainstTruth(GroundTruth truth, ClvResult clv) {
+        Map<String, PlantedCustomer> planted = new HashMap<>();
+        truth.customers().forEach(customer -> planted.put(customer.userId(), customer));
+        List<ScoredCase> churn = new ArrayList<>();
+        List<LabelPair> segments = new ArrayList<>();
+        for (Row row : clv.customers().select("customer_id", "probability_alive", "segment").collectAsList()) {
+            PlantedCustomer customer = planted.get(row.getString(0));
+            if (customer != null) {
+                churn.add(new ScoredCase(1 - row.getDouble(1), customer.churnedBy(clv.observationEnd())));
+                segments.add(new LabelPair(row.getString(2), customer.segment().jsonName()));
+            }
+        }
+        long churned = churn.stream().filter(ScoredCase::positive).count();
+        double areaUnderCurve = churned == 0 || churned == churn.size() ? Double.NaN
+                : AgreementMeasures.areaUnderCurve(churn);
+        PlantedParameters parameters = truth.parameters();
+        TimeUnit plantedUnit = TimeUnit.valueOf(truth.timeUnit().toUpperCase(Locale.ROOT));
+        List<ParameterComparison> comparisons = new ArrayList<>(ParameterComparison.of(
+                new BgNbdParameters(parameters.r(), parameters.alpha(), parameters.a(), parameters.b())
+                        .inUnit(plantedUnit, TimeUnit.DAYS), clv.purchaseFit()));
+        comparisons.addAll(ParameterComparison.of(
+                new GammaGammaParameters(parameters.p(), parameters.q(), parameters.gamma()), clv.spendFit()));
+        return new TruthScores(comparisons, areaUnderCurve, churned, churn.size(),
+                segments.isEmpty() ? Double.NaN : AgreementMeasures.adjustedRandIndex(segments));
     }
 
     private Map<String, String> writeResults(Map<String, Dataset<Row>> analytics, Dataset<Row> rejects,

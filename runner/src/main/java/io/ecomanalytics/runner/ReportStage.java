@@ -16,6 +16,8 @@ import io.ecomanalytics.charts.CustomerLifetimeValue;
 import io.ecomanalytics.charts.DailyRevenue;
 import io.ecomanalytics.charts.FunnelStep;
 import io.ecomanalytics.charts.HeadlineFigures;
+import io.ecomanalytics.charts.HoldoutGroup;
+import io.ecomanalytics.charts.HoldoutPurchases;
 import io.ecomanalytics.charts.HtmlReport;
 import io.ecomanalytics.charts.ProductPair;
 import io.ecomanalytics.charts.RenderedChart;
@@ -57,7 +59,7 @@ final class ReportStage {
     }
 
     static List<Path> write(SparkSession spark, Map<String, Dataset<Row>> analytics, Pipeline.ClvResult clv,
-            PipelineSettings settings, Path staging, StageTimer stages) {
+            ModelChecks checks, PipelineSettings settings, Path staging, StageTimer stages) {
         stages.start("charts-report");
         Dataset<Row> customers = analytics.get(Pipeline.CUSTOMER_CLV).select("customer_id", "segment", "clv",
                 "orders", "total_spent", "sessions", "average_session_seconds", "T", "frequency");
@@ -111,11 +113,19 @@ final class ReportStage {
                         .map(row -> new DailyRevenue(row.getDate(0).toLocalDate(), row.getDecimal(1).doubleValue()))
                         .toList())
                 .withAliveProbability(aliveGrid(clv.purchaseFit().parameters(),
-                        totals.isNullAt(3) ? 0 : totals.getDouble(3), totals.isNullAt(4) ? 0 : totals.getInt(4)));
+                        totals.isNullAt(3) ? 0 : totals.getDouble(3), totals.isNullAt(4) ? 0 : totals.getInt(4)))
+                .withHoldout(checks.holdout().byCalibrationFrequency().stream()
+                                .map(group -> new HoldoutGroup(group.label(), group.customers(), group.meanPredicted(),
+                                        group.meanActual()))
+                                .toList(),
+                        checks.holdout().predictions().stream()
+                                .map(customer -> new HoldoutPurchases(customer.predictedPurchases(),
+                                        customer.actualPurchases()))
+                                .toList());
         try {
             Path chartsFolder = staging.resolve(CHARTS_FOLDER);
             List<RenderedChart> charts = Charts.renderAll(inputs, chartsFolder, ChartStyle.defaults());
-            HtmlReport.write(reportData(spark, rows, totals, categories, settings), charts,
+            HtmlReport.write(reportData(spark, rows, totals, categories, settings, checks), charts,
                     staging.resolve(REPORT_FILE));
             stages.end(customerCount, charts.size(), 0);
             return charts.stream().map(chart -> staging.relativize(chart.file())).toList();
@@ -126,7 +136,7 @@ final class ReportStage {
     }
 
     private static ReportData reportData(SparkSession spark, Map<String, List<Row>> rows, Row totals,
-            List<CategoryRevenue> categories, PipelineSettings settings) {
+            List<CategoryRevenue> categories, PipelineSettings settings, ModelChecks checks) {
         double revenue = totals.isNullAt(1) ? 0 : totals.getDouble(1);
         long orders = totals.isNullAt(2) ? 0 : totals.getLong(2);
         Row sessions = rows.get(AnalyticNames.SESSION_ENGAGEMENT).get(0);
@@ -142,7 +152,7 @@ final class ReportStage {
                         text(row, 3, row.getString(2)), row.getLong(4)))
                 .toList();
         return new ReportData("E-commerce analytics", Instant.now(), headline, parameters(spark, settings),
-                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs);
+                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs, checks.reportRows());
     }
 
     private static List<RunParameter> parameters(SparkSession spark, PipelineSettings settings) {

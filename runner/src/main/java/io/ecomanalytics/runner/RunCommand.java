@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,7 @@ final class RunCommand implements Callable<Integer> {
             RunSummary summary = new Pipeline(settings, stores, spark).run();
             out.println(stores.describe());
             out.print(StageTimer.table(summary.stages()));
+            out.print(summary.checks().text());
             out.println("Results in " + OutputFolder.display(settings.out()) + ": " + ReportStage.REPORT_FILE
                     + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");
         }
@@ -72,6 +74,12 @@ final class RunCommand implements Callable<Integer> {
                 description = "CLV monthly discount rate (default: ${DEFAULT-VALUE}).")
         double monthlyDiscount = 0.01;
 
+        @Option(names = "--holdout-share", defaultValue = "0.2",
+                description = "Share of the observation period, at its end, held out to check the CLV models: they"
+                        + " are fitted on the rest and their predictions compared with what happened"
+                        + " (default: ${DEFAULT-VALUE}).")
+        double holdoutShare = PipelineSettings.DEFAULT_HOLDOUT_SHARE;
+
         @Option(names = "--hbase-regions", defaultValue = "4",
                 description = "Regions the sessions table is pre-split into (default: ${DEFAULT-VALUE}).")
         int hbaseRegions = 4;
@@ -86,10 +94,14 @@ final class RunCommand implements Callable<Integer> {
 
         PipelineSettings settings(CommandSpec spec) {
             CommandArguments.requireFolder(spec, "--data", data);
+            if (!(holdoutShare > 0 && holdoutShare < 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--holdout-share " + holdoutShare
+                        + " must lie between 0 and 1, for example 0.2 for the last fifth of the period");
+            }
             return new PipelineSettings(Optional.ofNullable(data),
                     GenerateCommand.scaleSpecification(spec, scale).withSeed(seed),
                     CommandArguments.outputLocation(spec, out), horizonMonths,
-                    monthlyDiscount, EngagementWeights.DEFAULT, hbaseRegions, hbaseLoad, mongoBatchSize);
+                    monthlyDiscount, holdoutShare, EngagementWeights.DEFAULT, hbaseRegions, hbaseLoad, mongoBatchSize);
         }
     }
 }

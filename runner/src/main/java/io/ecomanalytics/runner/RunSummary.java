@@ -16,11 +16,12 @@ import java.util.Map;
 
 /**
  * What a run did, written as {@value #FILE}: parameters, versions, per-stage counts and timings, reject counts by
- * rule, the fitted CLV models and where each output lies. Every entity's counts reconcile: read = stored + rejected.
+ * rule, the fitted CLV models, their holdout check and (for a generated dataset) their scores against the planted
+ * truth, and where each output lies. Every entity's counts reconcile: read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
-        Pipeline.Loads loads, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv, Map<String, String> outputs,
-        List<Path> charts) {
+        Pipeline.Loads loads, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv, ModelChecks checks,
+        Map<String, String> outputs, List<Path> charts) {
 
     static final String FILE = "run-summary.json";
 
@@ -48,6 +49,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         parameters.put("stores", stores);
         parameters.put("clv_horizon_months", settings.horizonMonths());
         parameters.put("clv_monthly_discount_rate", settings.monthlyDiscountRate());
+        parameters.put("holdout_share", settings.holdoutShare());
         parameters.put("hbase_regions", settings.hbaseRegions());
         parameters.put("hbase_load_method", settings.hbaseLoadMethod().name().toLowerCase(java.util.Locale.ROOT));
         root.put("parameters", parameters);
@@ -64,6 +66,8 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
                 ordered("read", counts[0], "kept", counts[1], "rejected", counts[2])));
         root.put("spark_cleaning", cleaning);
         root.put("clv", clvMap());
+        root.put("holdout", checks.holdoutSummary());
+        checks.truthSummary().ifPresent(truth -> root.put("truth", truth));
         root.put("outputs", outputs);
         root.put("charts", charts.stream().map(Path::toString).toList());
         return root;

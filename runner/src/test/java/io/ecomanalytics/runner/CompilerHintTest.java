@@ -19,7 +19,7 @@ class CompilerHintTest {
         assertThat(CompilerHint.longRun(settings(Optional.empty(), "full"))).isTrue();
         assertThat(CompilerHint.longRun(new PipelineSettings(Optional.empty(),
                 GeneratorSpec.scale("small").withTransactions(GeneratorSpec.scale("small").transactions() + 1),
-                URI.create("file:///tmp/out"), 12, 0.01, EngagementWeights.DEFAULT, 4, LoadMethod.BULK_LOAD,
+                URI.create("file:///tmp/out"), 12, 0.01, 0.2, EngagementWeights.DEFAULT, 4, LoadMethod.BULK_LOAD,
                 1000))).isTrue();
     }
 
@@ -29,7 +29,7 @@ class CompilerHintTest {
     }
 
     private static PipelineSettings settings(Optional<Path> data, String scale) {
-        return new PipelineSettings(data, GeneratorSpec.scale(scale), URI.create("file:///tmp/out"), 12, 0.01,
+        return new PipelineSettings(data, GeneratorSpec.scale(scale), URI.create("file:///tmp/out"), 12, 0.01, 0.2,
                 EngagementWeights.DEFAULT, 4, LoadMethod.BULK_LOAD, 1000);
     }
 }

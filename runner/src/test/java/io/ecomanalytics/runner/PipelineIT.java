@@ -95,7 +95,7 @@ class PipelineIT {
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
-            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(10);
+            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(12);
         }
         JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
         int records = 0;

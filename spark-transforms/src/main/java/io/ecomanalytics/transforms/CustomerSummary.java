@@ -2,6 +2,7 @@ package io.ecomanalytics.transforms;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_diff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -68,6 +69,32 @@ public final class CustomerSummary {
                         when(frequency.equalTo(0), lit(0.0))
                                 .otherwise(round(repeatSpend.divide(frequency), 2).cast(DataTypes.DoubleType))
                                 .as("monetary_value"))
+                .orderBy("customer_id");
+    }
+
+    /**
+     * What each customer bought in a holdout period after a calibration end: the purchases with
+     * {@code calibrationEnd < timestamp <= observationEnd}, grouped by UTC day as in {@link #forClv}, so that a
+     * holdout purchase counts like a calibration one.
+     *
+     * <p>Output schema, ordered by customer_id: customer_id string; holdout_frequency long (distinct purchase days
+     * in the holdout); holdout_spend double (their total, rounded half-up to the cent). Customers without a holdout
+     * purchase have no row.
+     *
+     * @param transactions   cleaned transactions
+     * @param calibrationEnd the end of the calibration period (exclusive for the holdout)
+     * @param observationEnd the end of the holdout period (inclusive)
+     */
+    public static Dataset<Row> forHoldout(Dataset<Row> transactions, Instant calibrationEnd, Instant observationEnd) {
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        Objects.requireNonNull(observationEnd, "observationEnd");
+        return transactions
+                .filter(col("timestamp").gt(lit(Timestamp.from(calibrationEnd)))
+                        .and(col("timestamp").leq(lit(Timestamp.from(observationEnd)))))
+                .groupBy(col("user_id"))
+                .agg(countDistinct(Columns.utcDay(col("timestamp"))).as("holdout_frequency"),
+                        round(sum("total"), 2).cast(DataTypes.DoubleType).as("holdout_spend"))
+                .select(col("user_id").as("customer_id"), col("holdout_frequency"), col("holdout_spend"))
                 .orderBy("customer_id");
     }
 
