@@ -1,6 +1,10 @@
 package io.ecomanalytics.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,5 +25,28 @@ public record GenerationSummary(Path folder, List<Path> files, long users, long 
 
     public GenerationSummary {
         files = List.copyOf(files);
+    }
+
+    /**
+     * The summary of a finished generation: the dataset's files in reading order (categories, products, users,
+     * transactions, then the session files in the order they were written) with their total size.
+     */
+    static GenerationSummary of(Path folder, List<Path> written, GeneratorSpec spec, long transactions,
+                                long sessionTransactions, long sessions) {
+        List<Path> ordered = new ArrayList<>();
+        for (String stem : List.of("categories", "products", "users", "transactions")) {
+            ordered.add(folder.resolve(stem + ".json"));
+        }
+        written.stream().filter(path -> path.getFileName().toString().startsWith("sessions_")).forEach(ordered::add);
+        long bytes = 0;
+        for (Path file : ordered) {
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the size of " + file, e);
+            }
+        }
+        return new GenerationSummary(folder, ordered, spec.users(), spec.products(), spec.categories(), transactions,
+                sessionTransactions, sessions, bytes);
     }
 }

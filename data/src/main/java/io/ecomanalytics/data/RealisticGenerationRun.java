@@ -520,21 +520,7 @@ final class RealisticGenerationRun {
     }
 
     private GenerationSummary summary() {
-        List<Path> ordered = new ArrayList<>();
-        for (String stem : List.of("categories", "products", "users", "transactions")) {
-            ordered.add(folder.resolve(stem + ".json"));
-        }
-        files.stream().filter(path -> path.getFileName().toString().startsWith("sessions_")).forEach(ordered::add);
-        long bytes = 0;
-        for (Path file : ordered) {
-            try {
-                bytes += Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the size of " + file, e);
-            }
-        }
-        return new GenerationSummary(folder, ordered, spec.users(), spec.products(), spec.categories(),
-                transactionsWritten, sessionTransactions, sessionsWritten, bytes);
+        return GenerationSummary.of(folder, files, spec, transactionsWritten, sessionTransactions, sessionsWritten);
     }
 
     private <T> JsonArrayWriter<T> open(String fileName, EntityType<T> type) {
