@@ -70,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     GeneratorSpec specification() {
-        GeneratorSpec result = scaleSpecification(spec, scale).withSeed(seed).withBehaviour(behaviour());
+        GeneratorSpec result = scaleSpecification(spec, scale).withSeed(seed).withBehaviour(behaviour(spec, behaviour));
         if (users != null) {
             result = result.withUsers(users);
         }
@@ -92,7 +92,8 @@ final class GenerateCommand implements Callable<Integer> {
         return result;
     }
 
-    private Behaviour behaviour() {
+    /** The generator behaviour named by {@code --behaviour}, or a usage error (exit code 2). */
+    static Behaviour behaviour(CommandSpec spec, String behaviour) {
         try {
             return Behaviour.parse(behaviour);
         } catch (IllegalArgumentException e) {

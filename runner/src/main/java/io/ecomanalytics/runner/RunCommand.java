@@ -62,6 +62,12 @@ final class RunCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
         long seed = GeneratorSpec.DEFAULT_SEED;
 
+        @Option(names = "--behaviour", defaultValue = "realistic",
+                description = "Behaviour of the generated customers: realistic (planted purchase, dropout, spend and"
+                        + " segments, scored against ground_truth/) or uniform (the original course generator)"
+                        + " (default: ${DEFAULT-VALUE}).")
+        String behaviour = "realistic";
+
         @Option(names = "--out", defaultValue = "output", description = "Results folder: a local path or a Hadoop "
                 + "filesystem URI such as hdfs://namenode:8020/ecom/results (default: ${DEFAULT-VALUE}).")
         String out = "output";
@@ -99,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
                         + " must lie between 0 and 1, for example 0.2 for the last fifth of the period");
             }
             return new PipelineSettings(Optional.ofNullable(data),
-                    GenerateCommand.scaleSpecification(spec, scale).withSeed(seed),
+                    GenerateCommand.scaleSpecification(spec, scale).withSeed(seed)
+                            .withBehaviour(GenerateCommand.behaviour(spec, behaviour)),
                     CommandArguments.outputLocation(spec, out), horizonMonths,
                     monthlyDiscount, holdoutShare, EngagementWeights.DEFAULT, hbaseRegions, hbaseLoad, mongoBatchSize);
         }

@@ -149,10 +149,24 @@ class CommandLineProcessIT {
         assertThat(JsonReference.records(out.resolve("transactions.json"))).isEqualTo(100);
         assertThat(JsonReference.records(out.resolve("sessions_0.json"))
                 + JsonReference.records(out.resolve("sessions_1.json"))).isEqualTo(100);
-        // Scale tiny with the default seed is the committed test dataset, byte for byte.
+        // The default behaviour is realistic: the planted truth lies beside the dataset, one line per user.
+        assertThat(out.resolve("ground_truth").resolve("parameters.json")).isRegularFile();
+        assertThat(Files.readAllLines(out.resolve("ground_truth").resolve("users.jsonl"))).hasSize(40);
+        assertNoStackTrace(generate.err());
+    }
+
+    @Test
+    void generateUniformIsTheCommittedTinyDatasetByteForByte() {
+        Path out = temp.resolve("generated-uniform");
+
+        CommandProcess.Result generate = CommandProcess.run(QUICK, "generate", "--scale", "tiny", "--behaviour",
+                "uniform", "--out", out.toString());
+
+        assertThat(generate.exitCode()).as(generate.printed()).isZero();
         for (String file : TestDatasets.TINY_FILES) {
             assertThat(out.resolve(file)).as(file).hasSameBinaryContentAs(tiny.resolve(file));
         }
+        assertThat(out.resolve("ground_truth")).doesNotExist();
         assertNoStackTrace(generate.err());
     }
 
@@ -207,6 +221,11 @@ class CommandLineProcessIT {
     @Test
     void runOfTheReadmeReportsEachStageAndWritesTheResults() throws IOException {
         Path out = temp.resolve("run-tiny");
+        // The run generates the same dataset as generate does for the same scale and seed.
+        Path dataset = temp.resolve("run-tiny-dataset");
+        CommandProcess.Result generate = CommandProcess.run(QUICK, "generate", "--scale", "tiny", "--out",
+                dataset.toString());
+        assertThat(generate.exitCode()).as(generate.printed()).isZero();
 
         CommandProcess.Result run = CommandProcess.run(PIPELINE, "run", "--scale", "tiny", "--out", out.toString());
 
@@ -219,9 +238,8 @@ class CommandLineProcessIT {
         assertThat(run.out()).contains("Results in " + out.toAbsolutePath());
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(out.resolve("run-summary.json")).isRegularFile();
-        // Scale tiny with the default seed is the committed dataset (see the generate test above).
-        Map<String, BigDecimal> expected = JsonReference.revenueByCategory(tiny);
-        Map<String, BigDecimal> actual = revenueByCategory(out);
+        Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
+        Map<String, BigDecimal> actual = ResultTables.revenueByCategory(out);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((category, revenue) -> assertThat(actual.get(category)).as(category)
                 .isEqualByComparingTo(revenue));
@@ -263,23 +281,5 @@ class CommandLineProcessIT {
                 .contains("Connection refused");
         assertThat(lines.get(1)).isEqualTo("Run with --help for usage; set -Dlog.level=DEBUG for the stack trace.");
         assertNoJavaInternals(analyze.err());
-    }
-
-    /** Category id -> revenue, as the results folder's {@code revenue_by_category} CSV file has them. */
-    static Map<String, BigDecimal> revenueByCategory(Path results) throws IOException {
-        Path file;
-        try (Stream<Path> files = Files.list(results.resolve("csv").resolve("revenue_by_category"))) {
-            file = files.filter(path -> path.getFileName().toString().endsWith(".csv")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no revenue_by_category CSV file in " + results));
-        }
-        List<String> lines = Files.readAllLines(file);
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        int category = header.indexOf("category_id");
-        int revenue = header.indexOf("revenue");
-        Map<String, BigDecimal> revenues = new TreeMap<>();
-        // The analytic's values are flat: no quoted commas.
-        lines.stream().skip(1).map(line -> line.split(",", -1))
-                .forEach(values -> revenues.put(values[category], new BigDecimal(values[revenue])));
-        return revenues;
     }
 }

@@ -226,19 +226,6 @@ class ModelChecksIT {
     }
 
     private List<Map<String, String>> csv(String table) throws IOException {
-        Path csvFile;
-        try (Stream<Path> files = Files.list(out.resolve("csv").resolve(table))) {
-            csvFile = files.filter(path -> path.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
-        }
-        List<String> lines = Files.readAllLines(csvFile);
-        String[] header = lines.get(0).split(",", -1);
-        return lines.stream().skip(1).map(line -> {
-            String[] values = line.split(",", -1);
-            Map<String, String> row = new TreeMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], values[i]);
-            }
-            return row;
-        }).toList();
+        return ResultTables.csv(out, table);
     }
 }

@@ -157,7 +157,7 @@ class PipelineIT {
         assertThat(results.resolve("rejects.jsonl")).isRegularFile();
         assertThat(results.resolve("charts/01-revenue-by-category.png")).isRegularFile();
         assertThat(results.resolve("parquet/customer_clv/_SUCCESS")).isRegularFile();
-        assertThat(csv(results, "revenue_by_category")).isEqualTo(csv(out, "revenue_by_category"));
+        assertThat(ResultTables.csv(results, "revenue_by_category")).isEqualTo(ResultTables.csv(out, "revenue_by_category"));
         try (Stream<Path> siblings = Files.list(disk)) {
             assertThat(siblings.map(path -> path.getFileName().toString())).containsExactly("results");
         }
@@ -173,23 +173,6 @@ class PipelineIT {
 
     /** The rows of one analytic's CSV as column -> value maps (the files hold flat values, no quoted commas). */
     private List<Map<String, String>> csv(String table) throws IOException {
-        return csv(out, table);
-    }
-
-    private static List<Map<String, String>> csv(Path results, String table) throws IOException {
-        Path csvFile;
-        try (Stream<Path> files = Files.list(results.resolve("csv").resolve(table))) {
-            csvFile = files.filter(path -> path.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
-        }
-        List<String> lines = Files.readAllLines(csvFile);
-        String[] header = lines.get(0).split(",", -1);
-        return lines.stream().skip(1).map(line -> {
-            String[] values = line.split(",", -1);
-            Map<String, String> row = new TreeMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], values[i]);
-            }
-            return row;
-        }).toList();
+        return ResultTables.csv(out, table);
     }
 }

@@ -158,7 +158,7 @@ class ServeProcessIT {
         assertThat(analyze.out()).as(analyze.printed()).contains("Results in " + out.toAbsolutePath());
         assertThat(out.resolve("report.html")).isRegularFile();
         Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
-        Map<String, BigDecimal> actual = CommandLineProcessIT.revenueByCategory(out);
+        Map<String, BigDecimal> actual = ResultTables.revenueByCategory(out);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((category, revenue) -> assertThat(actual.get(category)).as(category)
                 .isEqualByComparingTo(revenue));
