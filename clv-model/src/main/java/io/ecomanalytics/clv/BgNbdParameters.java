@@ -124,10 +124,14 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
         for (int j = 0; j < times.length; j++) {
             z[j] = times[j] / (alpha + age + times[j]);
         }
-        Hypergeometric.gauss(a + b - 1 - r, a - 1, a + b + frequency - 1, z, growth);
+        double[] logFactor = new double[times.length];
+        for (int j = 0; j < times.length; j++) {
+            logFactor[j] = (a - 1) * Math.log1p(-z[j]);
+        }
+        Hypergeometric.scaledGauss(a + b - 1 - r, a - 1, a + b + frequency - 1, z, logFactor, growth);
         double scale = (a + b + frequency - 1) / (a - 1);
         for (int j = 0; j < times.length; j++) {
-            growth[j] = scale * (1 - Math.pow(1 - z[j], a - 1) * growth[j]);
+            growth[j] = scale * (1 - growth[j]);
         }
     }
 
@@ -136,7 +140,10 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
         if (z == 0.0) {
             return 1.0;
         }
-        return Math.pow(1 - z, a - 1) * Hypergeometric.gauss(a + b - 1 - r, a - 1, a + b + frequency - 1, z);
+        double[] value = new double[1];
+        Hypergeometric.scaledGauss(a + b - 1 - r, a - 1, a + b + frequency - 1, new double[] {z},
+                new double[] {(a - 1) * Math.log1p(-z)}, value);
+        return value[0];
     }
 
     private static void requireTime(double t, String name) {

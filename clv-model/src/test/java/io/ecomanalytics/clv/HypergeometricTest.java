@@ -35,6 +35,19 @@ class HypergeometricTest {
     }
 
     @Test
+    void largeParametersWhoseTermsOverflowADoubleStillMeetTheClosedForm() {
+        // 2F1(A, B; B; z) = (1-z)^-A; with A near 172,548 (a BG/NBD fit with a + b in the hundreds of thousands) the
+        // terms peak near e^19000, far beyond a double, while (1-z)^A brings the product back to 1.
+        double a = 172_547.8;
+        double b = 29_319.3;
+        for (double z : new double[] {0.01, 0.05, 0.1}) {
+            double[] value = new double[1];
+            Hypergeometric.scaledGauss(a, b, b, new double[] {z}, new double[] {a * Math.log1p(-z)}, value);
+            assertThat(value[0]).as("z = %s", z).isCloseTo(1.0, within(1e-9));
+        }
+    }
+
+    @Test
     void refusesArgumentsOutsideTheSeriesDomain() {
         assertThatThrownBy(() -> Hypergeometric.gauss(1, 1, 2, 1.0))
                 .isInstanceOf(IllegalArgumentException.class)

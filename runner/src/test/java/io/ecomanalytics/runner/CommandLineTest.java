@@ -66,6 +66,19 @@ class CommandLineTest {
         assertThat(FailureHandler.describe(wrapped)).isEqualTo("No space left on device");
     }
 
+    @Test
+    void aSparkJobFailureIsDescribedByItsTasksMessageWithoutClassNames() {
+        ArithmeticException task = new ArithmeticException("2F1(1.0, 2.0; 3.0; [0.5]) did not converge");
+        RuntimeException job = new RuntimeException("Job aborted due to stage failure: Task 0 in stage 45.0 failed"
+                + " 1 times, most recent failure: " + task + "\n\tat io.ecomanalytics.clv.Hypergeometric", task);
+        RuntimeException remote = new RuntimeException("Job aborted due to stage failure: Lost task 0.0 (executor 1):"
+                + " java.lang.ArithmeticException: 2F1 did not converge");
+
+        assertThat(FailureHandler.describe(job)).isEqualTo("2F1(1.0, 2.0; 3.0; [0.5]) did not converge");
+        assertThat(FailureHandler.describe(remote))
+                .isEqualTo("Job aborted due to stage failure: Lost task 0.0 (executor 1): 2F1 did not converge");
+    }
+
     @CommandLine.Command(name = "failing")
     static final class FailingCommand implements Runnable {
         @Override
