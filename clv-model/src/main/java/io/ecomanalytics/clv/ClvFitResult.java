@@ -17,12 +17,14 @@ import java.util.Locale;
  * @param predictionsFile     the per-customer predictions CSV
  */
 public record ClvFitResult(LocalDate calibrationEnd, TimeUnit unit, PurchaseGrouping grouping, int horizonMonths,
-                           double monthlyDiscountRate, BgNbdFit purchaseFit, GammaGammaFit spendFit, Path predictionsFile) {
+                           double monthlyDiscountRate, BgNbdFit purchaseFit, GammaGammaFit spendFit,
+                           Path predictionsFile) {
 
     /**
      * A compact JSON object: {@code calibration_end}, {@code unit}, {@code purchase_grouping} ({@code exact_time} or
-     * {@code calendar_day}), {@code horizon_months}, {@code monthly_discount_rate}, {@code predictions}, then {@code bg_nbd} and {@code gamma_gamma}, each with {@code customers},
-     * {@code log_likelihood}, {@code parameters} and {@code standard_errors} (null where unavailable).
+     * {@code calendar_day}), {@code horizon_months}, {@code monthly_discount_rate}, {@code predictions}, then
+     * {@code bg_nbd} and {@code gamma_gamma}, each with {@code customers}, {@code log_likelihood}, {@code parameters}
+     * and {@code standard_errors} (null where unavailable).
      */
     public String toJson() {
         BgNbdParameters bg = purchaseFit.parameters();

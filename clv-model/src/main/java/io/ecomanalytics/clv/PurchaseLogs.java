@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *       ({@code 2024-03-01T10:15:30}) or a date-time with an offset ({@code 2024-03-01T10:15:30+02:00}). The amount
  *       is a decimal number, not negative.</li>
  * </ul>
- * CDNOW purchases are placed at the start of their UTC day. Blank lines are skipped. A malformed line stops the read with the file, line number and field in the message.
+ * CDNOW purchases are placed at the start of their UTC day. Blank lines are skipped. A malformed line stops the read
+ * with the file, line number and field in the message.
  */
 public final class PurchaseLogs {
 

@@ -41,7 +41,8 @@ class ClvFitTest {
         assertThat(Double.parseDouble(first[8])).isPositive();
         String json = Files.readString(out.resolve(ClvFit.RESULT_FILE)).strip();
         assertThat(json).isEqualTo(result.toJson())
-                .startsWith("{\"calibration_end\":\"1997-09-30\",\"unit\":\"weeks\",\"purchase_grouping\":\"calendar_day\","
+                .startsWith("{\"calibration_end\":\"1997-09-30\",\"unit\":\"weeks\","
+                        + "\"purchase_grouping\":\"calendar_day\","
                         + "\"horizon_months\":12,"
                         + "\"monthly_discount_rate\":0.01,\"predictions\":")
                 .contains("\"bg_nbd\":{\"customers\":2357,\"log_likelihood\":-9582.4")

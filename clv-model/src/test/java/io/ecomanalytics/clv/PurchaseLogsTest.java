@@ -56,7 +56,8 @@ class PurchaseLogsTest {
         Path file = write("customer_id,timestamp,amount\nu1,2024-03-01,-5\n");
         assertThatThrownBy(() -> PurchaseLogs.readTransactionsCsv(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file + " line 2: purchase of customer u1 at 2024-03-01T00:00:00Z has amount -5.0;");
+                .hasMessageStartingWith(file + " line 2: purchase of customer u1 at 2024-03-01T00:00:00Z has amount"
+                        + " -5.0;");
     }
 
     @Test

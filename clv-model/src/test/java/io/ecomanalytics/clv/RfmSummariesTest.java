@@ -27,7 +27,8 @@ class RfmSummariesTest {
 
     @Test
     void summarisesWithSameDayPurchasesMerged() {
-        List<CustomerSummary> summaries = RfmSummaries.summarise(LOG, END, TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
+        List<CustomerSummary> summaries = RfmSummaries.summarise(LOG, END, TimeUnit.WEEKS,
+                PurchaseGrouping.CALENDAR_DAY);
         // alice: days 01-01, 01-08, 01-15 (two orders each on 01-01 and 01-15): x = 2, t_x = 14 days,
         // T = 30 days, repeat days worth 20 and 30. bob: one day, 2 days before the end. carol starts after it.
         assertThat(summaries).containsExactly(
@@ -120,7 +121,8 @@ class RfmSummariesTest {
 
     @Test
     void rejectsACalibrationEndBeforeEveryPurchase() {
-        assertThatThrownBy(() -> RfmSummaries.summarise(LOG, LocalDate.of(2023, 12, 31), TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY))
+        assertThatThrownBy(() -> RfmSummaries.summarise(LOG, LocalDate.of(2023, 12, 31), TimeUnit.WEEKS,
+                PurchaseGrouping.CALENDAR_DAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no customer made a purchase on or before the calibration end 2023-12-31;"
                         + " choose a later calibration end");
@@ -128,7 +130,8 @@ class RfmSummariesTest {
 
     @Test
     void rejectsAHoldoutEndBeforeTheCalibrationEnd() {
-        assertThatThrownBy(() -> RfmSummaries.calibrationAndHoldout(LOG, END, END, TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY))
+        assertThatThrownBy(() -> RfmSummaries.calibrationAndHoldout(LOG, END, END, TimeUnit.WEEKS,
+                PurchaseGrouping.CALENDAR_DAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("holdout end 2024-01-31 must come after calibration end 2024-01-31");
     }
@@ -137,8 +140,8 @@ class RfmSummariesTest {
     void rejectsNegativeAmounts() {
         assertThatThrownBy(() -> new Purchase("dave", END, -3.5))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("purchase of customer dave at 2024-01-31T00:00:00Z has amount -3.5; amounts must be finite and"
-                        + " not negative (remove refunds and returns before summarising, they are not purchases)");
+                .hasMessage("purchase of customer dave at 2024-01-31T00:00:00Z has amount -3.5; amounts must be"
+                        + " finite and not negative (remove refunds and returns before summarising, they are not purchases)");
     }
 
     @Test
