@@ -7,9 +7,10 @@ import java.util.Objects;
  * predictions against what happened.
  *
  * @param calibration          the summary up to and including the calibration end
- * @param holdoutFrequency     number of purchase days after the calibration end, up to and including the holdout end
+ * @param holdoutFrequency     number of purchases (events of the calibration's {@link PurchaseGrouping}) after the
+ *                             calibration end, up to and including the holdout end
  * @param holdoutDuration      length of the holdout period in the summary's time unit
- * @param holdoutMonetaryValue mean value of the holdout purchase days (0 without any)
+ * @param holdoutMonetaryValue mean value of the holdout purchases (0 without any)
  */
 public record CalibrationHoldoutSummary(CustomerSummary calibration, int holdoutFrequency, double holdoutDuration,
                                         double holdoutMonetaryValue) {

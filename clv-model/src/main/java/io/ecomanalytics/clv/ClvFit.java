@@ -41,16 +41,19 @@ public final class ClvFit {
      *
      * @param input               the purchase log
      * @param format              its format
+     * @param grouping            what counts as one purchase ({@link InputFormat#defaultGrouping()} suits the format)
      * @param calibrationEnd      last day of the calibration period, or null for the day of the latest purchase
      * @param unit                time unit of recency, T and the BG/NBD parameters
      * @param horizonMonths       prediction horizon in months, at least 1
      * @param monthlyDiscountRate monthly discount rate of the lifetime value, 0 or more
      * @param outputDirectory     where the two files go
      */
-    public static ClvFitResult run(Path input, InputFormat format, LocalDate calibrationEnd, TimeUnit unit,
-                                   int horizonMonths, double monthlyDiscountRate, Path outputDirectory) {
+    public static ClvFitResult run(Path input, InputFormat format, PurchaseGrouping grouping,
+                                   LocalDate calibrationEnd, TimeUnit unit, int horizonMonths,
+                                   double monthlyDiscountRate, Path outputDirectory) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(grouping, "grouping");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         if (!Files.isRegularFile(input)) {
@@ -64,7 +67,7 @@ public final class ClvFit {
         }
         LocalDate end = calibrationEnd != null ? calibrationEnd
                 : purchases.stream().map(Purchase::date).max(Comparator.naturalOrder()).orElseThrow();
-        List<CustomerSummary> summaries = RfmSummaries.summarise(purchases, end, unit);
+        List<CustomerSummary> summaries = RfmSummaries.summarise(purchases, end, unit, grouping);
         LOG.info("{}: {} purchases, {} customers in the cohort up to {}", input, purchases.size(), summaries.size(),
                 end);
         BgNbdFit purchaseFit = BgNbdFitter.fit(summaries);
@@ -75,8 +78,8 @@ public final class ClvFit {
         try {
             Files.createDirectories(outputDirectory);
             writePredictions(predictions, summaries, scorer);
-            ClvFitResult result = new ClvFitResult(end, unit, horizonMonths, monthlyDiscountRate, purchaseFit,
-                    spendFit, predictions);
+            ClvFitResult result = new ClvFitResult(end, unit, grouping, horizonMonths, monthlyDiscountRate,
+                    purchaseFit, spendFit, predictions);
             Files.writeString(outputDirectory.resolve(RESULT_FILE), result.toJson() + System.lineSeparator(),
                     StandardCharsets.UTF_8);
             return result;

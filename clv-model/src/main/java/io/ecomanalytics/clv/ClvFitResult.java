@@ -9,19 +9,22 @@ import java.util.Locale;
  *
  * @param calibrationEnd      the calibration end used
  * @param unit                the time unit of the summaries and of the BG/NBD parameters
+ * @param grouping            what counted as one purchase in the summaries
  * @param horizonMonths       the prediction horizon
  * @param monthlyDiscountRate the monthly discount rate of the lifetime values
  * @param purchaseFit         the BG/NBD fit
  * @param spendFit            the Gamma-Gamma fit
  * @param predictionsFile     the per-customer predictions CSV
  */
-public record ClvFitResult(LocalDate calibrationEnd, TimeUnit unit, int horizonMonths, double monthlyDiscountRate,
-                           BgNbdFit purchaseFit, GammaGammaFit spendFit, Path predictionsFile) {
+public record ClvFitResult(LocalDate calibrationEnd, TimeUnit unit, PurchaseGrouping grouping, int horizonMonths,
+                           double monthlyDiscountRate, BgNbdFit purchaseFit, GammaGammaFit spendFit,
+                           Path predictionsFile) {
 
     /**
-     * A compact JSON object: {@code calibration_end}, {@code unit}, {@code horizon_months}, {@code monthly_discount_rate},
-     * {@code predictions}, then {@code bg_nbd} and {@code gamma_gamma}, each with {@code customers},
-     * {@code log_likelihood}, {@code parameters} and {@code standard_errors} (null where unavailable).
+     * A compact JSON object: {@code calibration_end}, {@code unit}, {@code purchase_grouping} ({@code exact_time} or
+     * {@code calendar_day}), {@code horizon_months}, {@code monthly_discount_rate}, {@code predictions}, then
+     * {@code bg_nbd} and {@code gamma_gamma}, each with {@code customers}, {@code log_likelihood}, {@code parameters}
+     * and {@code standard_errors} (null where unavailable).
      */
     public String toJson() {
         BgNbdParameters bg = purchaseFit.parameters();
@@ -30,6 +33,7 @@ public record ClvFitResult(LocalDate calibrationEnd, TimeUnit unit, int horizonM
         GammaGammaFit.StandardErrors ggErrors = spendFit.standardErrors();
         return "{\"calibration_end\":\"" + calibrationEnd + "\""
                 + ",\"unit\":\"" + unit.name().toLowerCase(Locale.ROOT) + "\""
+                + ",\"purchase_grouping\":\"" + grouping.name().toLowerCase(Locale.ROOT) + "\""
                 + ",\"horizon_months\":" + horizonMonths
                 + ",\"monthly_discount_rate\":" + number(monthlyDiscountRate)
                 + ",\"predictions\":" + string(predictionsFile.toString())

@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Input: a DataFrame of per-customer summaries with the columns {@code customer_id} (any type, read as string),
  * {@code frequency} (integer), {@code recency}, {@code T} and {@code monetary_value} (numbers), in one
- * {@link TimeUnit}; other columns are ignored. Nulls are errors.
+ * {@link TimeUnit} and one {@link PurchaseGrouping}; other columns are ignored. Nulls are errors.
  *
  * <p>Output of {@link #score}: one row per input row with the schema of {@link #predictionSchema()}:
  * <pre>
@@ -124,8 +124,9 @@ public final class ClvSpark {
      * for {@link HoldoutValidation#of}).
      *
      * @param calibration     per-customer summaries of the calibration period (the {@link #score} input columns)
-     * @param holdout         per-customer {@code customer_id}, {@code holdout_frequency} (purchase periods) and
-     *                        {@code holdout_spend}; customers without a row made no holdout purchase
+     * @param holdout         per-customer {@code customer_id}, {@code holdout_frequency} (purchases, counted with
+     *                        the calibration summaries' purchase grouping) and {@code holdout_spend}; customers
+     *                        without a row made no holdout purchase
      * @param holdoutDuration the holdout length in the calibration summaries' unit
      */
     public static List<CalibrationHoldoutSummary> calibrationHoldoutSummaries(Dataset<Row> calibration,

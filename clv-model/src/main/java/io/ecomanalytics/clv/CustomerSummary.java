@@ -7,10 +7,10 @@ import java.util.Objects;
  * The per-customer RFM summary the BG/NBD and Gamma-Gamma models work on, in one {@link TimeUnit}.
  *
  * @param customerId    the customer's identifier
- * @param frequency     number of repeat purchase periods (purchase days after the first), x
+ * @param frequency     number of repeat purchases (purchase events after the first; see {@link PurchaseGrouping}), x
  * @param recency       time from the first to the last purchase, t_x (0 without repeat purchases)
  * @param age           time from the first purchase to the end of the calibration period, T
- * @param monetaryValue mean value of the repeat purchase days, zbar (0 without repeat purchases)
+ * @param monetaryValue mean value of the repeat purchases, zbar (0 without repeat purchases)
  */
 public record CustomerSummary(String customerId, int frequency, double recency, double age, double monetaryValue)
         implements Serializable {

@@ -4,7 +4,7 @@ package io.ecomanalytics.clv;
  * The customers with one calibration frequency (the last group: that frequency or more), with their mean holdout
  * purchases predicted and actual: one bar pair of lifetimes' plot_calibration_purchases_vs_holdout_purchases.
  *
- * @param calibrationFrequency repeat purchase days in the calibration period; the last group holds this or more
+ * @param calibrationFrequency repeat purchases in the calibration period; the last group holds this or more
  * @param orMore               whether the group also holds every higher frequency
  * @param customers            customers in the group
  * @param meanPredicted        mean predicted holdout purchases

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param spendFit              Gamma-Gamma fitted on the calibration period
  * @param holdoutDuration       the holdout length in the summaries' time unit
  * @param predictedPurchases    predicted holdout purchases, summed over the calibration cohort
- * @param actualPurchases       actual holdout purchases (purchase days) of the cohort
+ * @param actualPurchases       actual holdout purchases of the cohort, counted like the calibration's
  * @param predictedSpend        predicted holdout spend of the cohort
  * @param actualSpend           actual holdout spend of the cohort
  * @param meanAbsoluteError     per-customer mean absolute error of the holdout purchases

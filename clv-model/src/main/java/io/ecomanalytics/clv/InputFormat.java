@@ -6,15 +6,22 @@ import java.util.function.Function;
 
 /** The purchase-log formats {@link ClvFit} reads; see {@link PurchaseLogs} for their layouts. */
 public enum InputFormat {
-    /** The CDNOW text log (sample or master layout). */
-    CDNOW(PurchaseLogs::readCdnow),
-    /** A CSV with the header {@code customer_id,timestamp,amount}. */
-    TRANSACTIONS(PurchaseLogs::readTransactionsCsv);
+    /** The CDNOW text log (sample or master layout), resolved to days. */
+    CDNOW(PurchaseLogs::readCdnow, PurchaseGrouping.CALENDAR_DAY),
+    /** A CSV with the header {@code customer_id,timestamp,amount}, with times of day. */
+    TRANSACTIONS(PurchaseLogs::readTransactionsCsv, PurchaseGrouping.EXACT_TIME);
 
     private final Function<Path, List<Purchase>> reader;
+    private final PurchaseGrouping defaultGrouping;
 
-    InputFormat(Function<Path, List<Purchase>> reader) {
+    InputFormat(Function<Path, List<Purchase>> reader, PurchaseGrouping defaultGrouping) {
         this.reader = reader;
+        this.defaultGrouping = defaultGrouping;
+    }
+
+    /** The grouping that matches the format's time resolution; a log of dates only wants calendar days. */
+    public PurchaseGrouping defaultGrouping() {
+        return defaultGrouping;
     }
 
     /** Reads every purchase of the file. */

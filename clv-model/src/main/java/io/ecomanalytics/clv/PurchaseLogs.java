@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -26,11 +27,12 @@ import java.util.regex.Pattern;
  *       file has a header line and four columns {@code customer_id yyyymmdd cds dollars}.</li>
  *   <li>Transactions CSV: UTF-8, a header line {@code customer_id,timestamp,amount}, then one purchase per line,
  *       comma-separated without quoting (customer ids must not contain commas). The timestamp is an ISO-8601 date
- *       ({@code 2024-03-01}), a naive date-time read as UTC ({@code 2024-03-01T10:15:30}) or a date-time with an
- *       offset ({@code 2024-03-01T10:15:30+02:00}, converted to its UTC day). The amount is a decimal number, not
- *       negative.</li>
+ *       ({@code 2024-03-01}, read as the start of that UTC day), a naive date-time read as UTC
+ *       ({@code 2024-03-01T10:15:30}) or a date-time with an offset ({@code 2024-03-01T10:15:30+02:00}). The amount
+ *       is a decimal number, not negative.</li>
  * </ul>
- * Blank lines are skipped. A malformed line stops the read with the file, line number and field in the message.
+ * CDNOW purchases are placed at the start of their UTC day. Blank lines are skipped. A malformed line stops the read
+ * with the file, line number and field in the message.
  */
 public final class PurchaseLogs {
 
@@ -101,7 +103,7 @@ public final class PurchaseLogs {
         return purchases;
     }
 
-    private static Purchase purchase(Path file, int lineNumber, String customerId, LocalDate date, String amount,
+    private static Purchase purchase(Path file, int lineNumber, String customerId, Instant time, String amount,
                                      String amountField) {
         double value;
         try {
@@ -110,29 +112,29 @@ public final class PurchaseLogs {
             throw malformed(file, lineNumber, amountField, "'" + amount + "' is not a number");
         }
         try {
-            return new Purchase(customerId, date, value);
+            return new Purchase(customerId, time, value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " line " + lineNumber + ": " + e.getMessage(), e);
         }
     }
 
-    private static LocalDate parseCompactDate(Path file, int lineNumber, String text) {
+    private static Instant parseCompactDate(Path file, int lineNumber, String text) {
         try {
-            return LocalDate.parse(text, COMPACT_DATE);
+            return LocalDate.parse(text, COMPACT_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
             throw malformed(file, lineNumber, "date", "'" + text + "' is not a date in the form yyyymmdd");
         }
     }
 
-    private static LocalDate parseTimestamp(Path file, int lineNumber, String text) {
+    private static Instant parseTimestamp(Path file, int lineNumber, String text) {
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text);
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+                return OffsetDateTime.parse(text).toInstant();
             }
-            return LocalDateTime.parse(text).toLocalDate();
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw malformed(file, lineNumber, "timestamp", "'" + text + "' is not an ISO-8601 date or date-time"
                     + " (e.g. 2024-03-01 or 2024-03-01T10:15:30)");

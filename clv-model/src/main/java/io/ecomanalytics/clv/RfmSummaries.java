@@ -1,9 +1,12 @@
 package io.ecomanalytics.clv;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,16 +15,20 @@ import java.util.TreeMap;
 /**
  * Builds per-customer RFM summaries from a purchase log.
  *
- * <p>Purchases of one customer on the same day are merged into one purchase period whose value is their sum (the
- * BG/NBD convention: a basket split over several orders is one purchase occasion). For a calibration end E and a
- * customer whose first purchase day is F and last purchase day on or before E is L, measured in the chosen unit:
- * frequency x = number of distinct purchase days in [F, E] minus one; recency t_x = L - F; age T = E - F; monetary
- * value = mean value of the purchase days after F (0 when x = 0). With E = 1997-09-30 and weeks this reproduces the
- * published 39-week CDNOW calibration (T = 272 days / 7 = 38.86 for a first purchase on 1997-01-01). Customers whose
- * first purchase comes after E are not part of the calibration cohort and are left out. Summaries are returned
- * sorted by customer id.
+ * <p>The log's purchases first become purchase events as the {@link PurchaseGrouping} says: each purchase at its
+ * time ({@link PurchaseGrouping#EXACT_TIME}), or the purchases of one UTC day merged into one event at the start of
+ * that day worth their sum ({@link PurchaseGrouping#CALENDAR_DAY}). The calibration period takes every purchase up
+ * to its last day E included; it ends at the end of E with exact times, and at E's start with calendar days (whole
+ * days between purchase days, as in the literature). For a customer whose first event is at F and last event in the
+ * calibration period at L, measured in the chosen unit: frequency x = number of events minus one; recency
+ * t_x = L - F; age T = end - F; monetary value = mean value of the events after the first (0 when x = 0). With
+ * calendar days, E = 1997-09-30 and weeks this reproduces the published 39-week CDNOW calibration (T = 272 days / 7
+ * = 38.86 for a first purchase on 1997-01-01). Customers whose first purchase comes after E are not part of the
+ * calibration cohort and are left out. Summaries are returned sorted by customer id.
  */
 public final class RfmSummaries {
+
+    private static final double MICROSECONDS_PER_DAY = 86_400_000_000.0;
 
     private RfmSummaries() {
     }
@@ -32,14 +39,17 @@ public final class RfmSummaries {
      * @throws IllegalArgumentException when the log is empty or no customer bought on or before the calibration end
      */
     public static List<CustomerSummary> summarise(Collection<Purchase> purchases, LocalDate calibrationEnd,
-                                                  TimeUnit unit) {
+                                                  TimeUnit unit, PurchaseGrouping grouping) {
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(grouping, "grouping");
+        Instant cut = dayEnd(calibrationEnd);
+        Instant end = grouping == PurchaseGrouping.EXACT_TIME ? cut : dayStart(calibrationEnd);
         List<CustomerSummary> summaries = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<LocalDate, Double>> customer : dailyTotals(purchases).entrySet()) {
-            TreeMap<LocalDate, Double> calibrationDays = new TreeMap<>(customer.getValue().headMap(calibrationEnd, true));
-            if (!calibrationDays.isEmpty()) {
-                summaries.add(summary(customer.getKey(), calibrationDays, calibrationEnd, unit));
+        for (Map.Entry<String, List<PurchaseEvent>> customer : events(purchases, grouping).entrySet()) {
+            List<PurchaseEvent> calibration = before(customer.getValue(), cut);
+            if (!calibration.isEmpty()) {
+                summaries.add(summary(customer.getKey(), calibration, end, unit));
             }
         }
         requireCohort(summaries, calibrationEnd);
@@ -47,67 +57,101 @@ public final class RfmSummaries {
     }
 
     /**
-     * Summarises the calibration period up to {@code calibrationEnd} and counts the purchase days in the holdout
-     * period ({@code calibrationEnd}, {@code holdoutEnd}] for every customer of the calibration cohort.
+     * Summarises the calibration period up to {@code calibrationEnd} and counts the purchase events in the holdout
+     * period (end of {@code calibrationEnd}, end of {@code holdoutEnd}] for every customer of the calibration cohort.
      *
      * @throws IllegalArgumentException when the holdout end is not after the calibration end, the log is empty or
      *                                  no customer bought on or before the calibration end
      */
     public static List<CalibrationHoldoutSummary> calibrationAndHoldout(Collection<Purchase> purchases,
                                                                         LocalDate calibrationEnd,
-                                                                        LocalDate holdoutEnd, TimeUnit unit) {
+                                                                        LocalDate holdoutEnd, TimeUnit unit,
+                                                                        PurchaseGrouping grouping) {
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(holdoutEnd, "holdoutEnd");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(grouping, "grouping");
         if (!holdoutEnd.isAfter(calibrationEnd)) {
             throw new IllegalArgumentException("holdout end " + holdoutEnd + " must come after calibration end "
                     + calibrationEnd + "; the holdout period is (calibration end, holdout end]");
         }
+        Instant cut = dayEnd(calibrationEnd);
+        Instant end = grouping == PurchaseGrouping.EXACT_TIME ? cut : dayStart(calibrationEnd);
+        Instant holdoutCut = dayEnd(holdoutEnd);
         double holdoutDuration = ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd) / unit.days();
         List<CalibrationHoldoutSummary> summaries = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<LocalDate, Double>> customer : dailyTotals(purchases).entrySet()) {
-            TreeMap<LocalDate, Double> days = customer.getValue();
-            TreeMap<LocalDate, Double> calibrationDays = new TreeMap<>(days.headMap(calibrationEnd, true));
-            if (calibrationDays.isEmpty()) {
+        for (Map.Entry<String, List<PurchaseEvent>> customer : events(purchases, grouping).entrySet()) {
+            List<PurchaseEvent> calibration = before(customer.getValue(), cut);
+            if (calibration.isEmpty()) {
                 continue;
             }
-            Collection<Double> holdoutDays = days.subMap(calibrationEnd, false, holdoutEnd, true).values();
-            double holdoutValue = holdoutDays.stream().mapToDouble(Double::doubleValue).sum();
-            summaries.add(new CalibrationHoldoutSummary(
-                    summary(customer.getKey(), calibrationDays, calibrationEnd, unit),
-                    holdoutDays.size(), holdoutDuration,
-                    holdoutDays.isEmpty() ? 0.0 : holdoutValue / holdoutDays.size()));
+            List<PurchaseEvent> holdout = customer.getValue().stream()
+                    .filter(event -> !event.time().isBefore(cut) && event.time().isBefore(holdoutCut)).toList();
+            double holdoutValue = holdout.stream().mapToDouble(PurchaseEvent::amount).sum();
+            summaries.add(new CalibrationHoldoutSummary(summary(customer.getKey(), calibration, end, unit),
+                    holdout.size(), holdoutDuration, holdout.isEmpty() ? 0.0 : holdoutValue / holdout.size()));
         }
         requireCohort(summaries, calibrationEnd);
         return summaries;
     }
 
-    private static TreeMap<String, TreeMap<LocalDate, Double>> dailyTotals(Collection<Purchase> purchases) {
+    /** One purchase, or one day's purchases merged. */
+    private record PurchaseEvent(Instant time, double amount) {
+    }
+
+    /** Each customer's purchase events by time; among events at the same time, the smaller amount first. */
+    private static TreeMap<String, List<PurchaseEvent>> events(Collection<Purchase> purchases,
+                                                               PurchaseGrouping grouping) {
         Objects.requireNonNull(purchases, "purchases");
         if (purchases.isEmpty()) {
             throw new IllegalArgumentException("the purchase log is empty; an RFM summary needs at least one"
                     + " purchase (check the input file and its format)");
         }
-        TreeMap<String, TreeMap<LocalDate, Double>> totals = new TreeMap<>();
-        for (Purchase purchase : purchases) {
-            totals.computeIfAbsent(purchase.customerId(), id -> new TreeMap<>())
-                    .merge(purchase.date(), purchase.amount(), Double::sum);
+        TreeMap<String, List<PurchaseEvent>> events = new TreeMap<>();
+        switch (grouping) {
+            case EXACT_TIME -> purchases.forEach(purchase -> events.computeIfAbsent(purchase.customerId(),
+                    id -> new ArrayList<>()).add(new PurchaseEvent(purchase.time(), purchase.amount())));
+            case CALENDAR_DAY -> {
+                TreeMap<String, TreeMap<LocalDate, Double>> days = new TreeMap<>();
+                purchases.forEach(purchase -> days.computeIfAbsent(purchase.customerId(), id -> new TreeMap<>())
+                        .merge(purchase.date(), purchase.amount(), Double::sum));
+                days.forEach((customer, totals) -> events.put(customer, new ArrayList<>(totals.entrySet().stream()
+                        .map(day -> new PurchaseEvent(dayStart(day.getKey()), day.getValue())).toList())));
+            }
         }
-        return totals;
+        Comparator<PurchaseEvent> order = Comparator.comparing(PurchaseEvent::time)
+                .thenComparingDouble(PurchaseEvent::amount);
+        events.values().forEach(list -> list.sort(order));
+        return events;
     }
 
-    private static CustomerSummary summary(String customerId, TreeMap<LocalDate, Double> days,
-                                           LocalDate calibrationEnd, TimeUnit unit) {
-        LocalDate first = days.firstKey();
-        int frequency = days.size() - 1;
+    private static List<PurchaseEvent> before(List<PurchaseEvent> events, Instant cut) {
+        return events.stream().filter(event -> event.time().isBefore(cut)).toList();
+    }
+
+    private static CustomerSummary summary(String customerId, List<PurchaseEvent> events, Instant end,
+                                           TimeUnit unit) {
+        Instant first = events.get(0).time();
+        int frequency = events.size() - 1;
         double repeatValue = 0.0;
-        for (double value : days.tailMap(first, false).values()) {
-            repeatValue += value;
+        for (PurchaseEvent event : events.subList(1, events.size())) {
+            repeatValue += event.amount();
         }
-        return new CustomerSummary(customerId, frequency,
-                ChronoUnit.DAYS.between(first, days.lastKey()) / unit.days(),
-                ChronoUnit.DAYS.between(first, calibrationEnd) / unit.days(),
-                frequency == 0 ? 0.0 : repeatValue / frequency);
+        return new CustomerSummary(customerId, frequency, elapsed(first, events.get(frequency).time(), unit),
+                elapsed(first, end, unit), frequency == 0 ? 0.0 : repeatValue / frequency);
+    }
+
+    /** Whole days come out exact, so calendar-day summaries keep their published values to the last bit. */
+    private static double elapsed(Instant from, Instant to, TimeUnit unit) {
+        return ChronoUnit.MICROS.between(from, to) / MICROSECONDS_PER_DAY / unit.days();
+    }
+
+    private static Instant dayStart(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Instant dayEnd(LocalDate day) {
+        return dayStart(day.plusDays(1));
     }
 
     private static void requireCohort(List<?> summaries, LocalDate calibrationEnd) {

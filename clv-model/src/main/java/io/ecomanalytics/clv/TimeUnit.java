@@ -1,6 +1,6 @@
 package io.ecomanalytics.clv;
 
-/** The unit in which recency, age T and prediction horizons are measured. Purchases are resolved to whole days. */
+/** The unit in which recency, age T and prediction horizons are measured. */
 public enum TimeUnit {
     /** Seven days; the unit of the published CDNOW results. */
     WEEKS(7.0),

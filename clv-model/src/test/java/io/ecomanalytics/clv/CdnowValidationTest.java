@@ -25,7 +25,7 @@ class CdnowValidationTest {
     @BeforeAll
     static void summarise() {
         summaries = RfmSummaries.summarise(PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")),
-                CALIBRATION_END, TimeUnit.WEEKS);
+                CALIBRATION_END, TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
     }
 
     @Test

@@ -19,8 +19,9 @@ import org.hipparchus.random.RandomDataGenerator;
  *
  * <p>Customers are simulated from the BG/NBD and Gamma-Gamma processes with the CDNOW parameters (weeks), each
  * first purchasing in a 12-week window and observed to week 39, so the fits have a known answer. Two summary
- * flavours are timed: purchase times rounded to whole days (what {@link RfmSummaries} produces, many customers
- * share a history) and continuous times (every history distinct, the worst case for the fit).
+ * flavours are timed: purchase times rounded to whole days (what {@link RfmSummaries} produces with calendar days,
+ * many customers share a history) and continuous times (exact times: every history distinct, the worst case for the
+ * fit).
  */
 public final class ClvBenchmark {
 

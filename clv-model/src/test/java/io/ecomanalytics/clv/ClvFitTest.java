@@ -24,7 +24,7 @@ class ClvFitTest {
     void fitsCdnowAndWritesPredictionsAndJson() throws IOException {
         Path out = directory.resolve("out");
         ClvFitResult result = ClvFit.run(CdnowData.resource("CDNOW_sample.txt"), InputFormat.CDNOW,
-                CALIBRATION_END, TimeUnit.WEEKS, 12, 0.01, out);
+                PurchaseGrouping.CALENDAR_DAY, CALIBRATION_END, TimeUnit.WEEKS, 12, 0.01, out);
 
         assertThat(result.purchaseFit().parameters().r()).isCloseTo(0.2425945, within(0.2425945e-3));
         assertThat(result.purchaseFit().logLikelihood()).isCloseTo(-9582.429, within(0.01));
@@ -41,7 +41,9 @@ class ClvFitTest {
         assertThat(Double.parseDouble(first[8])).isPositive();
         String json = Files.readString(out.resolve(ClvFit.RESULT_FILE)).strip();
         assertThat(json).isEqualTo(result.toJson())
-                .startsWith("{\"calibration_end\":\"1997-09-30\",\"unit\":\"weeks\",\"horizon_months\":12,"
+                .startsWith("{\"calibration_end\":\"1997-09-30\",\"unit\":\"weeks\","
+                        + "\"purchase_grouping\":\"calendar_day\","
+                        + "\"horizon_months\":12,"
                         + "\"monthly_discount_rate\":0.01,\"predictions\":")
                 .contains("\"bg_nbd\":{\"customers\":2357,\"log_likelihood\":-9582.4")
                 .contains("\"gamma_gamma\":{\"customers\":946,");
@@ -57,7 +59,8 @@ class ClvFitTest {
                     + "T12:00:00," + f[4]);
         }
         Path input = Files.write(directory.resolve("transactions.csv"), csv);
-        ClvFitResult result = ClvFit.run(input, InputFormat.TRANSACTIONS, CALIBRATION_END, TimeUnit.WEEKS, 6, 0.0,
+        ClvFitResult result = ClvFit.run(input, InputFormat.TRANSACTIONS, PurchaseGrouping.CALENDAR_DAY,
+                CALIBRATION_END, TimeUnit.WEEKS, 6, 0.0,
                 directory.resolve("out"));
         assertThat(result.purchaseFit().parameters().alpha()).isCloseTo(4.4136019, within(4.4136019e-3));
         assertThat(result.spendFit().parameters().gamma()).isCloseTo(15.44, within(0.02));
@@ -65,8 +68,8 @@ class ClvFitTest {
 
     @Test
     void defaultsTheCalibrationEndToTheLatestPurchase() throws IOException {
-        ClvFitResult result = ClvFit.run(CdnowData.resource("CDNOW_sample.txt"), InputFormat.CDNOW, null,
-                TimeUnit.DAYS, 1, 0.0, directory);
+        ClvFitResult result = ClvFit.run(CdnowData.resource("CDNOW_sample.txt"), InputFormat.CDNOW,
+                PurchaseGrouping.CALENDAR_DAY, null, TimeUnit.DAYS, 1, 0.0, directory);
         assertThat(result.calibrationEnd()).isEqualTo(LocalDate.of(1998, 6, 30));
         assertThat(result.unit()).isEqualTo(TimeUnit.DAYS);
     }
@@ -74,13 +77,15 @@ class ClvFitTest {
     @Test
     void rejectsAMissingOrEmptyInput() throws IOException {
         Path missing = directory.resolve("missing.csv");
-        assertThatThrownBy(() -> ClvFit.run(missing, InputFormat.TRANSACTIONS, null, TimeUnit.WEEKS, 12, 0.01,
+        assertThatThrownBy(() -> ClvFit.run(missing, InputFormat.TRANSACTIONS,
+                PurchaseGrouping.EXACT_TIME, null, TimeUnit.WEEKS, 12, 0.01,
                 directory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("input " + missing + " is not a readable file; pass the path of a transactions"
                         + " purchase log");
         Path empty = Files.writeString(directory.resolve("empty.csv"), "customer_id,timestamp,amount\n");
-        assertThatThrownBy(() -> ClvFit.run(empty, InputFormat.TRANSACTIONS, null, TimeUnit.WEEKS, 12, 0.01,
+        assertThatThrownBy(() -> ClvFit.run(empty, InputFormat.TRANSACTIONS,
+                PurchaseGrouping.EXACT_TIME, null, TimeUnit.WEEKS, 12, 0.01,
                 directory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("input " + empty + " holds no purchases; an RFM summary needs at least one purchase");

@@ -33,7 +33,7 @@ class ClvSparkTest {
     @BeforeAll
     static void loadCdnowSummaries() {
         summaries = RfmSummaries.summarise(PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")),
-                LocalDate.of(1997, 9, 30), TimeUnit.WEEKS);
+                LocalDate.of(1997, 9, 30), TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
         List<Row> rows = summaries.stream()
                 .map(s -> RowFactory.create(s.customerId(), (long) s.frequency(), s.recency(), s.age(),
                         s.monetaryValue(), "ignored"))
@@ -58,7 +58,7 @@ class ClvSparkTest {
         // The published CDNOW split: calibration to 1997-09-30, holdout to 1998-06-30 (39 weeks).
         List<CalibrationHoldoutSummary> expected = RfmSummaries.calibrationAndHoldout(
                 PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")), LocalDate.of(1997, 9, 30),
-                LocalDate.of(1998, 6, 30), TimeUnit.WEEKS);
+                LocalDate.of(1998, 6, 30), TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
         StructType holdoutSchema = new StructType().add("customer_id", DataTypes.StringType)
                 .add("holdout_frequency", DataTypes.LongType).add("holdout_spend", DataTypes.DoubleType);
         List<Row> holdoutRows = expected.stream().filter(customer -> customer.holdoutFrequency() > 0)

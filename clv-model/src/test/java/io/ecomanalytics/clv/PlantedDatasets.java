@@ -27,7 +27,7 @@ final class PlantedDatasets {
     /**
      * Per customer, in continuous days (the ground truth's clock): x = transactions - 1, t_x = last - first,
      * T = period end - first, zbar = mean total of the transactions after the first. Summarised here from the
-     * timestamps rather than with {@link RfmSummaries}, which merges a day's purchases into one occasion.
+     * timestamps independently of {@link RfmSummaries}, to check its exact-time summaries.
      */
     static List<CustomerSummary> continuousSummaries(Path folder, Instant periodEnd) {
         Map<String, List<double[]>> purchases = new TreeMap<>();

@@ -1,6 +1,7 @@
 package io.ecomanalytics.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecomanalytics.data.DatasetFiles;
@@ -10,6 +11,7 @@ import io.ecomanalytics.data.ProgressListener;
 import io.ecomanalytics.data.RecordStream;
 import io.ecomanalytics.data.Transaction;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,35 +23,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default {@code small} dataset (realistic behaviour) fitted as the pipeline fits it (day-level RFM summaries,
- * BG/NBD and Gamma-Gamma, 12-month CLV at 1% a month) shows the planted structure: customers' P(alive) spreads
- * widely, and the median CLV of the planted segments differ at least threefold.
+ * The default {@code small} dataset (realistic behaviour) fitted as the pipeline fits it (RFM summaries on exact
+ * purchase times, BG/NBD and Gamma-Gamma, 12-month CLV at 1% a month) shows the planted structure: customers'
+ * P(alive) spreads widely, and the median CLV of the planted segments differ at least threefold.
  */
 class PlantedStructureTest {
 
     @TempDir
     static Path folder;
 
+    static GeneratorSpec spec = GeneratorSpec.scale("small");
+    static List<CustomerSummary> summaries;
     static List<CustomerPrediction> predictions = new ArrayList<>();
     static Map<String, String> segmentOf = new HashMap<>();
 
     @BeforeAll
     static void generateAndScore() {
-        GeneratorSpec spec = GeneratorSpec.scale("small");
         DatasetGenerator.generate(spec, folder, ProgressListener.NONE);
         List<Purchase> purchases = new ArrayList<>();
         try (RecordStream<Transaction> transactions = DatasetFiles.open(folder).transactions()) {
             transactions.forEachRemaining(transaction -> purchases.add(new Purchase(transaction.userId(),
-                    LocalDate.ofInstant(transaction.timestamp(), ZoneOffset.UTC),
-                    transaction.total().doubleValue())));
+                    transaction.timestamp(), transaction.total().doubleValue())));
         }
-        LocalDate calibrationEnd = LocalDate.ofInstant(spec.periodEnd(), ZoneOffset.UTC).minusDays(1);
-        List<CustomerSummary> summaries = RfmSummaries.summarise(purchases, calibrationEnd, TimeUnit.DAYS);
+        summaries = RfmSummaries.summarise(purchases, calibrationEnd(), TimeUnit.DAYS,
+                PurchaseGrouping.EXACT_TIME);
         ClvScorer scorer = new ClvScorer(BgNbdFitter.fit(summaries).parameters(),
                 GammaGammaFitter.fit(summaries).parameters(), TimeUnit.DAYS, 12, 0.01);
         summaries.forEach(summary -> predictions.add(scorer.score(summary)));
         for (JsonNode user : PlantedDatasets.users(folder)) {
             segmentOf.put(user.path("user_id").asText(), user.path("segment").asText());
+        }
+    }
+
+    @Test
+    void exactTimeSummariesEqualASummaryOfTheTimestampsMadeApart() {
+        // The calibration ends at the end of the day before the period end, which is a midnight: the period end.
+        assertThat(calibrationEndInstant()).isEqualTo(spec.periodEnd());
+        List<CustomerSummary> expected = PlantedDatasets.continuousSummaries(folder, spec.periodEnd());
+
+        assertThat(summaries).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            CustomerSummary actual = summaries.get(i);
+            CustomerSummary independent = expected.get(i);
+            assertThat(actual.customerId()).isEqualTo(independent.customerId());
+            assertThat(actual.frequency()).as(actual.customerId()).isEqualTo(independent.frequency());
+            assertThat(actual.recency()).as(actual.customerId()).isCloseTo(independent.recency(), within(1e-9));
+            assertThat(actual.age()).as(actual.customerId()).isCloseTo(independent.age(), within(1e-9));
+            assertThat(actual.monetaryValue()).as(actual.customerId())
+                    .isCloseTo(independent.monetaryValue(), within(1e-9));
         }
     }
 
@@ -72,5 +93,13 @@ class PlantedStructureTest {
         assertThat(medians.get("loyal_high_value")).isGreaterThan(3 * medians.get("churned"));
         assertThat(medians.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow())
                 .isGreaterThan(3 * medians.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+    }
+
+    private static LocalDate calibrationEnd() {
+        return LocalDate.ofInstant(spec.periodEnd(), ZoneOffset.UTC).minusDays(1);
+    }
+
+    private static Instant calibrationEndInstant() {
+        return calibrationEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

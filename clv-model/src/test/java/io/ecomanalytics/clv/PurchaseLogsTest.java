@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +25,8 @@ class PurchaseLogsTest {
                 + "u2,2024-03-02T23:30:00-02:00,7.25\n");
         assertThat(PurchaseLogs.readTransactionsCsv(file)).containsExactly(
                 new Purchase("u1", LocalDate.of(2024, 3, 1), 10.5),
-                new Purchase("u1", LocalDate.of(2024, 3, 2), 4.0),
-                new Purchase("u2", LocalDate.of(2024, 3, 3), 7.25));
+                new Purchase("u1", Instant.parse("2024-03-02T23:30:00Z"), 4.0),
+                new Purchase("u2", Instant.parse("2024-03-03T01:30:00Z"), 7.25));
     }
 
     @Test
@@ -55,7 +56,8 @@ class PurchaseLogsTest {
         Path file = write("customer_id,timestamp,amount\nu1,2024-03-01,-5\n");
         assertThatThrownBy(() -> PurchaseLogs.readTransactionsCsv(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file + " line 2: purchase of customer u1 on 2024-03-01 has amount -5.0;");
+                .hasMessageStartingWith(file + " line 2: purchase of customer u1 at 2024-03-01T00:00:00Z has amount"
+                        + " -5.0;");
     }
 
     @Test

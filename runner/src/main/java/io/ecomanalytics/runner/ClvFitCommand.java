@@ -3,6 +3,7 @@ package io.ecomanalytics.runner;
 import io.ecomanalytics.clv.ClvFit;
 import io.ecomanalytics.clv.ClvFitResult;
 import io.ecomanalytics.clv.InputFormat;
+import io.ecomanalytics.clv.PurchaseGrouping;
 import io.ecomanalytics.clv.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,12 @@ final class ClvFitCommand implements Callable<Integer> {
             description = "cdnow (the CDNOW text log) or transactions (CSV with header customer_id,timestamp,amount).")
     private String format;
 
+    @Option(names = "--purchase-grouping", paramLabel = "exact-time|calendar-day",
+            description = "What counts as one purchase: exact-time (every purchase at its time) or calendar-day (a"
+                    + " customer's purchases of one UTC day are one; the convention of the CDNOW results). Default:"
+                    + " calendar-day for cdnow, exact-time for transactions.")
+    private String purchaseGrouping;
+
     @Option(names = "--calibration-end",
             description = "Last day of the calibration period, yyyy-MM-dd (default: the day of the latest purchase).")
     private LocalDate calibrationEnd;
@@ -54,7 +61,10 @@ final class ClvFitCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--input': " + input + " is not a readable file.");
         }
-        ClvFitResult result = ClvFit.run(input, choice(InputFormat.class, "--format", format), calibrationEnd,
+        InputFormat inputFormat = choice(InputFormat.class, "--format", format);
+        PurchaseGrouping grouping = purchaseGrouping == null ? inputFormat.defaultGrouping()
+                : choice(PurchaseGrouping.class, "--purchase-grouping", purchaseGrouping);
+        ClvFitResult result = ClvFit.run(input, inputFormat, grouping, calibrationEnd,
                 choice(TimeUnit.class, "--unit", unit), horizonMonths, monthlyDiscount, out);
         spec.commandLine().getOut().println(result.toJson());
         return ExitCodes.OK;
@@ -62,12 +72,12 @@ final class ClvFitCommand implements Callable<Integer> {
 
     private <E extends Enum<E>> E choice(Class<E> type, String option, String value) {
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value)) {
+            if (constant.name().replace('_', '-').equalsIgnoreCase(value.replace('_', '-'))) {
                 return constant;
             }
         }
         throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '"
                 + value + "' (expected one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(
-                        java.util.Locale.ROOT) + ").");
+                        java.util.Locale.ROOT).replace('_', '-') + ").");
     }
 }

@@ -16,6 +16,7 @@ import io.ecomanalytics.clv.ScoredCase;
 import io.ecomanalytics.clv.ClvScorer;
 import io.ecomanalytics.clv.ClvSpark;
 import io.ecomanalytics.clv.GammaGammaFit;
+import io.ecomanalytics.clv.PurchaseGrouping;
 import io.ecomanalytics.clv.TimeUnit;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.DatasetValidator;
@@ -241,8 +242,10 @@ final class Pipeline {
         // The calibration period takes the whole of its last day.
         Instant calibrationCut = calibrationEnd.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000);
         List<CalibrationHoldoutSummary> customers = ClvSpark.calibrationHoldoutSummaries(
-                CustomerSummary.forClv(tables.transactions(), calibrationCut, SummaryPeriod.DAYS),
-                CustomerSummary.forHoldout(tables.transactions(), calibrationCut, clv.observationEnd()),
+                CustomerSummary.forClv(tables.transactions(), calibrationCut, SummaryPeriod.DAYS,
+                        PurchaseGrouping.EXACT_TIME),
+                CustomerSummary.forHoldout(tables.transactions(), calibrationCut, clv.observationEnd(),
+                        PurchaseGrouping.EXACT_TIME),
                 holdoutDays);
         HoldoutValidation holdout = HoldoutValidation.of(customers);
         Optional<TruthScores> scores = truth.map(planted -> scoreAgainstTruth(planted, clv));

@@ -2,9 +2,13 @@ package io.ecomanalytics.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -50,6 +54,24 @@ class CommandLineTest {
         assertThat(err.toString().lines().toList()).containsExactly(
                 "error: Cannot reach MongoDB at mongodb://127.0.0.1:1",
                 "Run with --help for usage; set -Dlog.level=DEBUG for the stack trace.");
+    }
+
+    @Test
+    void clvFitGroupsPurchasesAsTheFormatSuggestsUnlessTold(@TempDir Path folder) throws IOException {
+        String cdnow = "../clv-model/src/test/resources/cdnow/CDNOW_sample.txt";
+
+        assertThat(execute("clv-fit", "--input", cdnow, "--format", "cdnow", "--out", folder.toString()))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(folder.resolve("clv-fit.json")))
+                .contains("\"purchase_grouping\":\"calendar_day\"");
+        assertThat(execute("clv-fit", "--input", cdnow, "--format", "cdnow", "--purchase-grouping", "exact-time",
+                "--out", folder.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(folder.resolve("clv-fit.json")))
+                .contains("\"purchase_grouping\":\"exact_time\"");
+        assertThat(execute("clv-fit", "--input", cdnow, "--format", "cdnow", "--purchase-grouping", "weekly",
+                "--out", folder.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Invalid value for option '--purchase-grouping': 'weekly' (expected one"
+                + " of [exact-time, calendar-day]).");
     }
 
     @Test

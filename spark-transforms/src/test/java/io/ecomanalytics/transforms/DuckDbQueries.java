@@ -156,16 +156,16 @@ final class DuckDbQueries {
                 + bucketSeconds + " AS bucket_end_seconds, count(*) AS users FROM (SELECT"
                 + " (floor(avg(duration_seconds) / " + bucketSeconds + ") * " + bucketSeconds + ")::BIGINT"
                 + " AS bucket_start_seconds FROM sessions GROUP BY user_id) GROUP BY 1 ORDER BY 1");
-        queries.put("customer_summary", "WITH daily AS (SELECT user_id, CAST(timestamp AS DATE) AS day,"
-                + " sum(total) AS day_total FROM transactions WHERE timestamp <= TIMESTAMP '" + observationEnd + "'"
-                + " GROUP BY 1, 2), per AS (SELECT user_id, count(*) AS days, min(day) AS first_day,"
-                + " max(day) AS last_day, sum(day_total) AS spent, arg_min(day_total, day) AS first_total"
-                + " FROM daily GROUP BY 1)"
-                + " SELECT user_id AS customer_id, days - 1 AS frequency,"
-                + " date_diff('day', first_day, last_day)::DOUBLE AS recency,"
-                + " date_diff('day', first_day, DATE '" + observationEnd.substring(0, 10) + "')::DOUBLE AS T,"
-                + " CASE WHEN days = 1 THEN 0.0 ELSE round((spent - first_total) / (days - 1), 2)::DOUBLE END"
-                + " AS monetary_value FROM per ORDER BY customer_id");
+        // Exact purchase times, as Analytics.all: every transaction counts, times in microseconds from the first.
+        queries.put("customer_summary", "WITH per AS (SELECT user_id, count(*) AS purchases,"
+                + " epoch_us(min(timestamp)) AS first_us, epoch_us(max(timestamp)) AS last_us, sum(total) AS spent,"
+                + " arg_min(total, (timestamp, total)) AS first_total FROM transactions"
+                + " WHERE timestamp <= TIMESTAMP '" + observationEnd + "' GROUP BY 1)"
+                + " SELECT user_id AS customer_id, purchases - 1 AS frequency,"
+                + " (last_us - first_us)::DOUBLE / 86400000000.0::DOUBLE AS recency,"
+                + " (epoch_us(TIMESTAMP '" + observationEnd + "') - first_us)::DOUBLE / 86400000000.0::DOUBLE AS T,"
+                + " CASE WHEN purchases = 1 THEN 0.0 ELSE round((spent - first_total) / (purchases - 1), 2)::DOUBLE"
+                + " END AS monetary_value FROM per ORDER BY customer_id");
         return queries;
     }
 }

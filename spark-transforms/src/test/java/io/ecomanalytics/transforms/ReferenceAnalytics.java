@@ -38,6 +38,7 @@ final class ReferenceAnalytics {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final double MICROS_PER_DAY = 86_400_000_000.0;
     private static final DateTimeFormatter SPARK_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final List<List<String>> FUNNEL = List.of(List.of("home", "search", "category_listing"),
             List.of("product_detail"), List.of("cart"), List.of("checkout"), List.of("confirmation"));
@@ -60,7 +61,7 @@ final class ReferenceAnalytics {
     private final Map<String, Long> pairs = new HashMap<>();
     private long baskets;
     private final Map<String, Customer> customers = new HashMap<>();
-    private final Map<String, Map<LocalDate, BigDecimal>> dailySpend = new HashMap<>();
+    private final Map<String, List<Purchase>> purchases = new HashMap<>();
     private final Map<String, Engagement> engagement = new HashMap<>();
     private final long[] funnel = new long[STAGES.size()];
     private final Instant observationEnd;
@@ -208,7 +209,7 @@ final class ReferenceAnalytics {
         customer.last = customer.last == null || timestamp.isAfter(customer.last) ? timestamp : customer.last;
         customer.days.add(day);
         if (!timestamp.toInstant(ZoneOffset.UTC).isAfter(observationEnd)) {
-            dailySpend.computeIfAbsent(user, key -> new TreeMap<>()).merge(day, total, BigDecimal::add);
+            purchases.computeIfAbsent(user, key -> new ArrayList<>()).add(new Purchase(timestamp, total));
         }
     }
 
@@ -396,18 +397,25 @@ final class ReferenceAnalytics {
         return rows;
     }
 
+    /** A purchase at or before the observation end, for the CLV summary on exact times. */
+    private record Purchase(LocalDateTime time, BigDecimal total) {
+    }
+
     private List<String> customerSummary() {
-        LocalDate endDay = observationEnd.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDateTime end = LocalDateTime.ofInstant(observationEnd, ZoneOffset.UTC);
         List<String> rows = new ArrayList<>();
-        dailySpend.forEach((user, days) -> {
-            TreeMap<LocalDate, BigDecimal> sorted = new TreeMap<>(days);
+        purchases.forEach((user, list) -> {
+            List<Purchase> sorted = list.stream().sorted(Comparator.comparing(Purchase::time)
+                    .thenComparing(Purchase::total)).toList();
+            Purchase first = sorted.get(0);
             long frequency = sorted.size() - 1;
-            BigDecimal repeat = sorted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .subtract(sorted.firstEntry().getValue());
+            BigDecimal repeat = sorted.stream().map(Purchase::total).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .subtract(first.total());
             double monetary = frequency == 0 ? 0.0
                     : repeat.divide(BigDecimal.valueOf(frequency), 2, RoundingMode.HALF_UP).doubleValue();
-            rows.add(row(user, frequency, (double) ChronoUnit.DAYS.between(sorted.firstKey(), sorted.lastKey()),
-                    (double) ChronoUnit.DAYS.between(sorted.firstKey(), endDay), monetary));
+            rows.add(row(user, frequency,
+                    ChronoUnit.MICROS.between(first.time(), sorted.get(sorted.size() - 1).time()) / MICROS_PER_DAY,
+                    ChronoUnit.MICROS.between(first.time(), end) / MICROS_PER_DAY, monetary));
         });
         return rows;
     }
