@@ -38,7 +38,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
      * The same population measured in another time unit: a purchase rate per day is 7 times smaller than per week,
      * so alpha (a time) scales by {@code from.days() / to.days()}; r, a and b have no unit.
      */
-    public BgNbdParameters inUnit(TimeUnit from, TimeUnit to) {
+    public BgNbdParameters inUnit(ClvTimeUnit from, ClvTimeUnit to) {
         return new BgNbdParameters(r, alpha * from.days() / to.days(), a, b);
     }
 

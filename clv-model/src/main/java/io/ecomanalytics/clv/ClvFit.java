@@ -49,7 +49,7 @@ public final class ClvFit {
      * @param outputDirectory     where the two files go
      */
     public static ClvFitResult run(Path input, InputFormat format, PurchaseGrouping grouping,
-                                   LocalDate calibrationEnd, TimeUnit unit, int horizonMonths,
+                                   LocalDate calibrationEnd, ClvTimeUnit unit, int horizonMonths,
                                    double monthlyDiscountRate, Path outputDirectory) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(format, "format");

@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param spendFit            the Gamma-Gamma fit
  * @param predictionsFile     the per-customer predictions CSV
  */
-public record ClvFitResult(LocalDate calibrationEnd, TimeUnit unit, PurchaseGrouping grouping, int horizonMonths,
+public record ClvFitResult(LocalDate calibrationEnd, ClvTimeUnit unit, PurchaseGrouping grouping, int horizonMonths,
                            double monthlyDiscountRate, BgNbdFit purchaseFit, GammaGammaFit spendFit,
                            Path predictionsFile) {
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * it can be broadcast to Spark executors as is.
  *
  * <p>Discounted customer lifetime value, for a customer with history (x, t_x, T) and mean repeat value zbar, a
- * horizon of H months, a monthly discount rate d and u time units per month ({@link TimeUnit#perMonth()}):
+ * horizon of H months, a monthly discount rate d and u time units per month ({@link ClvTimeUnit#perMonth()}):
  * <pre>
  * CLV = E[M | x, zbar] * sum_{m=1..H} ( E[Y(m u) | x, t_x, T] - E[Y((m-1) u) | x, t_x, T] ) / (1 + d)^m
  * </pre>
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param horizonMonths       the horizon, at least one month
  * @param monthlyDiscountRate discount rate per month, 0 or more (0.01 is 1 % a month)
  */
-public record ClvScorer(BgNbdParameters purchaseModel, GammaGammaParameters spendModel, TimeUnit unit,
+public record ClvScorer(BgNbdParameters purchaseModel, GammaGammaParameters spendModel, ClvTimeUnit unit,
                         int horizonMonths, double monthlyDiscountRate) implements Serializable {
 
     public ClvScorer {

@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Input: a DataFrame of per-customer summaries with the columns {@code customer_id} (any type, read as string),
  * {@code frequency} (integer), {@code recency}, {@code T} and {@code monetary_value} (numbers), in one
- * {@link TimeUnit} and one {@link PurchaseGrouping}; other columns are ignored. Nulls are errors.
+ * {@link ClvTimeUnit} and one {@link PurchaseGrouping}; other columns are ignored. Nulls are errors.
  *
  * <p>Output of {@link #score}: one row per input row with the schema of {@link #predictionSchema()}:
  * <pre>

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The per-customer RFM summary the BG/NBD and Gamma-Gamma models work on, in one {@link TimeUnit}.
+ * The per-customer RFM summary the BG/NBD and Gamma-Gamma models work on, in one {@link ClvTimeUnit}.
  *
  * @param customerId    the customer's identifier
  * @param frequency     number of repeat purchases (purchase events after the first; see {@link PurchaseGrouping}), x

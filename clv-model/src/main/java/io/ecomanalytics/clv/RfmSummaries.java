@@ -39,7 +39,7 @@ public final class RfmSummaries {
      * @throws IllegalArgumentException when the log is empty or no customer bought on or before the calibration end
      */
     public static List<CustomerSummary> summarise(Collection<Purchase> purchases, LocalDate calibrationEnd,
-                                                  TimeUnit unit, PurchaseGrouping grouping) {
+                                                  ClvTimeUnit unit, PurchaseGrouping grouping) {
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(grouping, "grouping");
@@ -65,7 +65,7 @@ public final class RfmSummaries {
      */
     public static List<CalibrationHoldoutSummary> calibrationAndHoldout(Collection<Purchase> purchases,
                                                                         LocalDate calibrationEnd,
-                                                                        LocalDate holdoutEnd, TimeUnit unit,
+                                                                        LocalDate holdoutEnd, ClvTimeUnit unit,
                                                                         PurchaseGrouping grouping) {
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(holdoutEnd, "holdoutEnd");
@@ -130,7 +130,7 @@ public final class RfmSummaries {
     }
 
     private static CustomerSummary summary(String customerId, List<PurchaseEvent> events, Instant end,
-                                           TimeUnit unit) {
+                                           ClvTimeUnit unit) {
         Instant first = events.get(0).time();
         int frequency = events.size() - 1;
         double repeatValue = 0.0;
@@ -142,7 +142,7 @@ public final class RfmSummaries {
     }
 
     /** Whole days come out exact, so calendar-day summaries keep their published values to the last bit. */
-    private static double elapsed(Instant from, Instant to, TimeUnit unit) {
+    private static double elapsed(Instant from, Instant to, ClvTimeUnit unit) {
         return ChronoUnit.MICROS.between(from, to) / MICROSECONDS_PER_DAY / unit.days();
     }
 

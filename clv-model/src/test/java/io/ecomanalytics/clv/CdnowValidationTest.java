@@ -25,7 +25,7 @@ class CdnowValidationTest {
     @BeforeAll
     static void summarise() {
         summaries = RfmSummaries.summarise(PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")),
-                CALIBRATION_END, TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
+                CALIBRATION_END, ClvTimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
     }
 
     @Test

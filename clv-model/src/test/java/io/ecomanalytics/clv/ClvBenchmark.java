@@ -54,7 +54,7 @@ public final class ClvBenchmark {
         cpuStart = processCpuNanos();
         GammaGammaFit spend = GammaGammaFitter.fit(customers);
         String spendFitSeconds = seconds(start, cpuStart);
-        ClvScorer scorer = new ClvScorer(purchases.parameters(), spend.parameters(), TimeUnit.WEEKS, 12, 0.01);
+        ClvScorer scorer = new ClvScorer(purchases.parameters(), spend.parameters(), ClvTimeUnit.WEEKS, 12, 0.01);
         CustomerSummary[] array = customers.toArray(new CustomerSummary[0]);
         double alive = throughput(array, customer -> purchases.parameters().probabilityAlive(customer));
         double expected = throughput(array,

@@ -24,7 +24,7 @@ class ClvFitTest {
     void fitsCdnowAndWritesPredictionsAndJson() throws IOException {
         Path out = directory.resolve("out");
         ClvFitResult result = ClvFit.run(CdnowData.resource("CDNOW_sample.txt"), InputFormat.CDNOW,
-                PurchaseGrouping.CALENDAR_DAY, CALIBRATION_END, TimeUnit.WEEKS, 12, 0.01, out);
+                PurchaseGrouping.CALENDAR_DAY, CALIBRATION_END, ClvTimeUnit.WEEKS, 12, 0.01, out);
 
         assertThat(result.purchaseFit().parameters().r()).isCloseTo(0.2425945, within(0.2425945e-3));
         assertThat(result.purchaseFit().logLikelihood()).isCloseTo(-9582.429, within(0.01));
@@ -60,7 +60,7 @@ class ClvFitTest {
         }
         Path input = Files.write(directory.resolve("transactions.csv"), csv);
         ClvFitResult result = ClvFit.run(input, InputFormat.TRANSACTIONS, PurchaseGrouping.CALENDAR_DAY,
-                CALIBRATION_END, TimeUnit.WEEKS, 6, 0.0,
+                CALIBRATION_END, ClvTimeUnit.WEEKS, 6, 0.0,
                 directory.resolve("out"));
         assertThat(result.purchaseFit().parameters().alpha()).isCloseTo(4.4136019, within(4.4136019e-3));
         assertThat(result.spendFit().parameters().gamma()).isCloseTo(15.44, within(0.02));
@@ -69,23 +69,23 @@ class ClvFitTest {
     @Test
     void defaultsTheCalibrationEndToTheLatestPurchase() throws IOException {
         ClvFitResult result = ClvFit.run(CdnowData.resource("CDNOW_sample.txt"), InputFormat.CDNOW,
-                PurchaseGrouping.CALENDAR_DAY, null, TimeUnit.DAYS, 1, 0.0, directory);
+                PurchaseGrouping.CALENDAR_DAY, null, ClvTimeUnit.DAYS, 1, 0.0, directory);
         assertThat(result.calibrationEnd()).isEqualTo(LocalDate.of(1998, 6, 30));
-        assertThat(result.unit()).isEqualTo(TimeUnit.DAYS);
+        assertThat(result.unit()).isEqualTo(ClvTimeUnit.DAYS);
     }
 
     @Test
     void rejectsAMissingOrEmptyInput() throws IOException {
         Path missing = directory.resolve("missing.csv");
         assertThatThrownBy(() -> ClvFit.run(missing, InputFormat.TRANSACTIONS,
-                PurchaseGrouping.EXACT_TIME, null, TimeUnit.WEEKS, 12, 0.01,
+                PurchaseGrouping.EXACT_TIME, null, ClvTimeUnit.WEEKS, 12, 0.01,
                 directory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("input " + missing + " is not a readable file; pass the path of a transactions"
                         + " purchase log");
         Path empty = Files.writeString(directory.resolve("empty.csv"), "customer_id,timestamp,amount\n");
         assertThatThrownBy(() -> ClvFit.run(empty, InputFormat.TRANSACTIONS,
-                PurchaseGrouping.EXACT_TIME, null, TimeUnit.WEEKS, 12, 0.01,
+                PurchaseGrouping.EXACT_TIME, null, ClvTimeUnit.WEEKS, 12, 0.01,
                 directory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("input " + empty + " holds no purchases; an RFM summary needs at least one purchase");

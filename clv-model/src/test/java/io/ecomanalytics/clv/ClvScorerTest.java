@@ -18,7 +18,7 @@ class ClvScorerTest {
         for (CustomerSummary customer : new CustomerSummary[] {REPEAT, ONE_TIME}) {
             double previous = Double.POSITIVE_INFINITY;
             for (double rate = 0.0; rate <= 0.2; rate += 0.01) {
-                double clv = new ClvScorer(PURCHASES, SPEND, TimeUnit.WEEKS, 12, rate).score(customer)
+                double clv = new ClvScorer(PURCHASES, SPEND, ClvTimeUnit.WEEKS, 12, rate).score(customer)
                         .customerLifetimeValue();
                 assertThat(clv).as("CLV at %s", rate).isPositive().isLessThan(previous);
                 previous = clv;
@@ -28,7 +28,7 @@ class ClvScorerTest {
 
     @Test
     void undiscountedClvIsExpectedPurchasesTimesExpectedOrderValue() {
-        CustomerPrediction prediction = new ClvScorer(PURCHASES, SPEND, TimeUnit.WEEKS, 9, 0.0).score(REPEAT);
+        CustomerPrediction prediction = new ClvScorer(PURCHASES, SPEND, ClvTimeUnit.WEEKS, 9, 0.0).score(REPEAT);
         double horizon = 9 * 365.25 / 12 / 7;
         double purchases = PURCHASES.conditionalExpectedPurchases(horizon, 2, 30.43, 38.86);
         // p (gamma + x zbar) / (p x + q - 1), worked out by hand.
@@ -41,9 +41,9 @@ class ClvScorerTest {
 
     @Test
     void oneMonthClvIsDiscountedOnce() {
-        ClvScorer scorer = new ClvScorer(PURCHASES, SPEND, TimeUnit.DAYS, 1, 0.05);
+        ClvScorer scorer = new ClvScorer(PURCHASES, SPEND, ClvTimeUnit.DAYS, 1, 0.05);
         BgNbdParameters daily = new BgNbdParameters(0.2425945, 4.4136019 * 7, 0.7929199, 2.4258881);
-        ClvScorer dailyScorer = new ClvScorer(daily, SPEND, TimeUnit.DAYS, 1, 0.05);
+        ClvScorer dailyScorer = new ClvScorer(daily, SPEND, ClvTimeUnit.DAYS, 1, 0.05);
         CustomerSummary inDays = new CustomerSummary("1", 2, 30.43 * 7, 38.86 * 7, 22.35);
         double month = 365.25 / 12;
         double expected = daily.conditionalExpectedPurchases(month, inDays)
@@ -59,10 +59,10 @@ class ClvScorerTest {
 
     @Test
     void rejectsMeaninglessSettings() {
-        assertThatThrownBy(() -> new ClvScorer(PURCHASES, SPEND, TimeUnit.WEEKS, 0, 0.01))
+        assertThatThrownBy(() -> new ClvScorer(PURCHASES, SPEND, ClvTimeUnit.WEEKS, 0, 0.01))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("horizon of 0 months; it must be at least 1 month");
-        assertThatThrownBy(() -> new ClvScorer(PURCHASES, SPEND, TimeUnit.WEEKS, 12, -0.01))
+        assertThatThrownBy(() -> new ClvScorer(PURCHASES, SPEND, ClvTimeUnit.WEEKS, 12, -0.01))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("monthly discount rate -0.01 must be a finite number, 0 or more (0.01 means 1 % a month)");
         assertThatThrownBy(() -> new GammaGammaParameters(1, 0.5, 1).conditionalExpectedAverageValue(1, 10))

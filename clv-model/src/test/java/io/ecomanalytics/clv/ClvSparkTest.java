@@ -33,7 +33,7 @@ class ClvSparkTest {
     @BeforeAll
     static void loadCdnowSummaries() {
         summaries = RfmSummaries.summarise(PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")),
-                LocalDate.of(1997, 9, 30), TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
+                LocalDate.of(1997, 9, 30), ClvTimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
         List<Row> rows = summaries.stream()
                 .map(s -> RowFactory.create(s.customerId(), (long) s.frequency(), s.recency(), s.age(),
                         s.monetaryValue(), "ignored"))
@@ -58,7 +58,7 @@ class ClvSparkTest {
         // The published CDNOW split: calibration to 1997-09-30, holdout to 1998-06-30 (39 weeks).
         List<CalibrationHoldoutSummary> expected = RfmSummaries.calibrationAndHoldout(
                 PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")), LocalDate.of(1997, 9, 30),
-                LocalDate.of(1998, 6, 30), TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
+                LocalDate.of(1998, 6, 30), ClvTimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
         StructType holdoutSchema = new StructType().add("customer_id", DataTypes.StringType)
                 .add("holdout_frequency", DataTypes.LongType).add("holdout_spend", DataTypes.DoubleType);
         List<Row> holdoutRows = expected.stream().filter(customer -> customer.holdoutFrequency() > 0)
@@ -85,7 +85,7 @@ class ClvSparkTest {
     @Test
     void scoresEveryCustomerLikeThePlainJavaScorer() {
         ClvScorer scorer = new ClvScorer(new BgNbdParameters(0.2425945, 4.4136019, 0.7929199, 2.4258881),
-                new GammaGammaParameters(6.25, 3.74, 15.44), TimeUnit.WEEKS, 12, 0.01);
+                new GammaGammaParameters(6.25, 3.74, 15.44), ClvTimeUnit.WEEKS, 12, 0.01);
         Dataset<Row> scored = ClvSpark.score(customers, scorer);
         assertThat(scored.schema()).isEqualTo(ClvSpark.predictionSchema());
         Map<String, Row> byId = scored.collectAsList().stream()

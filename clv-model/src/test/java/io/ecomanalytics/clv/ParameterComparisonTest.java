@@ -13,7 +13,7 @@ class ParameterComparisonTest {
     void alphaScalesWithTheTimeUnitAndTheShapesDoNot() {
         BgNbdParameters weekly = new BgNbdParameters(0.24, 4.41, 0.79, 2.43);
 
-        BgNbdParameters daily = weekly.inUnit(TimeUnit.WEEKS, TimeUnit.DAYS);
+        BgNbdParameters daily = weekly.inUnit(ClvTimeUnit.WEEKS, ClvTimeUnit.DAYS);
 
         assertThat(daily.alpha()).isCloseTo(4.41 * 7, within(1e-12));
         assertThat(List.of(daily.r(), daily.a(), daily.b())).containsExactly(0.24, 0.79, 2.43);

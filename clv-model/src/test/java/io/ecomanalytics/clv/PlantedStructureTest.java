@@ -45,10 +45,10 @@ class PlantedStructureTest {
             transactions.forEachRemaining(transaction -> purchases.add(new Purchase(transaction.userId(),
                     transaction.timestamp(), transaction.total().doubleValue())));
         }
-        summaries = RfmSummaries.summarise(purchases, calibrationEnd(), TimeUnit.DAYS,
+        summaries = RfmSummaries.summarise(purchases, calibrationEnd(), ClvTimeUnit.DAYS,
                 PurchaseGrouping.EXACT_TIME);
         ClvScorer scorer = new ClvScorer(BgNbdFitter.fit(summaries).parameters(),
-                GammaGammaFitter.fit(summaries).parameters(), TimeUnit.DAYS, 12, 0.01);
+                GammaGammaFitter.fit(summaries).parameters(), ClvTimeUnit.DAYS, 12, 0.01);
         summaries.forEach(summary -> predictions.add(scorer.score(summary)));
         for (JsonNode user : PlantedDatasets.users(folder)) {
             segmentOf.put(user.path("user_id").asText(), user.path("segment").asText());

@@ -27,7 +27,7 @@ class RfmSummariesTest {
 
     @Test
     void summarisesWithSameDayPurchasesMerged() {
-        List<CustomerSummary> summaries = RfmSummaries.summarise(LOG, END, TimeUnit.WEEKS,
+        List<CustomerSummary> summaries = RfmSummaries.summarise(LOG, END, ClvTimeUnit.WEEKS,
                 PurchaseGrouping.CALENDAR_DAY);
         // alice: days 01-01, 01-08, 01-15 (two orders each on 01-01 and 01-15): x = 2, t_x = 14 days,
         // T = 30 days, repeat days worth 20 and 30. bob: one day, 2 days before the end. carol starts after it.
@@ -38,7 +38,7 @@ class RfmSummariesTest {
 
     @Test
     void measuresInDaysWhenAsked() {
-        CustomerSummary alice = RfmSummaries.summarise(LOG, END, TimeUnit.DAYS, PurchaseGrouping.CALENDAR_DAY).get(0);
+        CustomerSummary alice = RfmSummaries.summarise(LOG, END, ClvTimeUnit.DAYS, PurchaseGrouping.CALENDAR_DAY).get(0);
         assertThat(alice.recency()).isEqualTo(14.0);
         assertThat(alice.age()).isEqualTo(30.0);
     }
@@ -46,7 +46,7 @@ class RfmSummariesTest {
     @Test
     void splitsCalibrationAndHoldout() {
         List<CalibrationHoldoutSummary> split = RfmSummaries.calibrationAndHoldout(LOG, END,
-                LocalDate.of(2024, 2, 29), TimeUnit.DAYS, PurchaseGrouping.CALENDAR_DAY);
+                LocalDate.of(2024, 2, 29), ClvTimeUnit.DAYS, PurchaseGrouping.CALENDAR_DAY);
         assertThat(split).hasSize(2);
         assertThat(split.get(0).calibration().customerId()).isEqualTo("alice");
         assertThat(split.get(0).holdoutFrequency()).isEqualTo(1);
@@ -65,7 +65,7 @@ class RfmSummariesTest {
                 .map(fields -> fields[1] + "/" + fields[2]).distinct().count();
         List<CalibrationHoldoutSummary> split = RfmSummaries.calibrationAndHoldout(
                 PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt")), LocalDate.of(1997, 9, 30),
-                LocalDate.of(1998, 6, 30), TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
+                LocalDate.of(1998, 6, 30), ClvTimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY);
         assertThat(split).hasSize(2357);
         assertThat(split.stream().mapToLong(CalibrationHoldoutSummary::holdoutFrequency).sum())
                 .isEqualTo(purchaseDays);
@@ -85,7 +85,7 @@ class RfmSummariesTest {
         // Calibration to the end of 2024-01-09: repeat purchases at +1 day 23 h and +2 days 2 h, worth 15.52 and
         // 10.00; recency 2 days 2 h = 50 / 24 days, T to 2024-01-10T00:00 = 8 days 14 h = 206 / 24 days.
         List<CalibrationHoldoutSummary> split = RfmSummaries.calibrationAndHoldout(TIMED_LOG,
-                LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 15), TimeUnit.DAYS, PurchaseGrouping.EXACT_TIME);
+                LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 15), ClvTimeUnit.DAYS, PurchaseGrouping.EXACT_TIME);
 
         CustomerSummary dora = split.get(0).calibration();
         assertThat(dora.frequency()).isEqualTo(2);
@@ -95,7 +95,7 @@ class RfmSummariesTest {
         assertThat(split.get(0).holdoutFrequency()).isEqualTo(2);
         assertThat(split.get(0).holdoutMonetaryValue()).isEqualTo(20.0);
         assertThat(split.get(0).holdoutDuration()).isEqualTo(6.0);
-        assertThat(RfmSummaries.summarise(TIMED_LOG, LocalDate.of(2024, 1, 9), TimeUnit.WEEKS,
+        assertThat(RfmSummaries.summarise(TIMED_LOG, LocalDate.of(2024, 1, 9), ClvTimeUnit.WEEKS,
                 PurchaseGrouping.EXACT_TIME).get(0).age()).isCloseTo(206.0 / 24 / 7, within(1e-12));
     }
 
@@ -104,7 +104,7 @@ class RfmSummariesTest {
         // Days 01-01 (25.50) and 01-03 (25.52): one repeat day 2 days on, T = 8 days to 2024-01-09; the holdout's
         // two purchases on 01-12 are one day worth 40.
         List<CalibrationHoldoutSummary> split = RfmSummaries.calibrationAndHoldout(TIMED_LOG,
-                LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 15), TimeUnit.DAYS, PurchaseGrouping.CALENDAR_DAY);
+                LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 15), ClvTimeUnit.DAYS, PurchaseGrouping.CALENDAR_DAY);
 
         assertThat(split.get(0).calibration()).isEqualTo(new CustomerSummary("dora", 1, 2.0, 8.0, 25.52));
         assertThat(split.get(0).holdoutFrequency()).isEqualTo(1);
@@ -113,7 +113,7 @@ class RfmSummariesTest {
 
     @Test
     void rejectsAnEmptyLog() {
-        assertThatThrownBy(() -> RfmSummaries.summarise(List.of(), END, TimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY))
+        assertThatThrownBy(() -> RfmSummaries.summarise(List.of(), END, ClvTimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the purchase log is empty; an RFM summary needs at least one purchase"
                         + " (check the input file and its format)");
@@ -121,7 +121,7 @@ class RfmSummariesTest {
 
     @Test
     void rejectsACalibrationEndBeforeEveryPurchase() {
-        assertThatThrownBy(() -> RfmSummaries.summarise(LOG, LocalDate.of(2023, 12, 31), TimeUnit.WEEKS,
+        assertThatThrownBy(() -> RfmSummaries.summarise(LOG, LocalDate.of(2023, 12, 31), ClvTimeUnit.WEEKS,
                 PurchaseGrouping.CALENDAR_DAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no customer made a purchase on or before the calibration end 2023-12-31;"
@@ -130,7 +130,7 @@ class RfmSummariesTest {
 
     @Test
     void rejectsAHoldoutEndBeforeTheCalibrationEnd() {
-        assertThatThrownBy(() -> RfmSummaries.calibrationAndHoldout(LOG, END, END, TimeUnit.WEEKS,
+        assertThatThrownBy(() -> RfmSummaries.calibrationAndHoldout(LOG, END, END, ClvTimeUnit.WEEKS,
                 PurchaseGrouping.CALENDAR_DAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("holdout end 2024-01-31 must come after calibration end 2024-01-31");

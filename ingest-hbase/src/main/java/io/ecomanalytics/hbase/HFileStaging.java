@@ -59,7 +59,7 @@ final class HFileStaging implements AutoCloseable {
     private record StagedRow(byte[] row, List<Cell> cells) {
     }
 
-    HFileStaging(Connection connection, LoadOptions options) throws IOException {
+    HFileStaging(Connection connection, SessionLoadOptions options) throws IOException {
         this.tableName = options.tableName();
         this.configuration = new Configuration(connection.getConfiguration());
         // Each chunk adds one file per region and family; the default cap of 32 would refuse a large load.

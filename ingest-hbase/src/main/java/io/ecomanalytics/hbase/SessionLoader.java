@@ -51,8 +51,8 @@ public final class SessionLoader {
      *
      * @throws SessionStoreException if the table is missing or the load cannot go on (see {@link #load})
      */
-    public static LoadReport loadDataset(Connection connection, Path datasetFolder, RejectSink rejects,
-            LoadOptions options) {
+    public static SessionLoadReport loadDataset(Connection connection, Path datasetFolder, RejectSink rejects,
+            SessionLoadOptions options) {
         ValidatingDataset dataset = ValidatingDataset.open(datasetFolder, rejects);
         Counts counts = new Counts();
         LoadProgress progress = progress(options);
@@ -74,19 +74,19 @@ public final class SessionLoader {
      * @throws SessionStoreException if the table does not exist, or if HBase fails in a way retries cannot absorb
      *     (the message carries the counts so far; run the load again to finish it)
      */
-    public static LoadReport load(Connection connection, Iterator<? extends Session> sessions, LoadOptions options) {
+    public static SessionLoadReport load(Connection connection, Iterator<? extends Session> sessions, SessionLoadOptions options) {
         Counts counts = new Counts();
         LoadProgress progress = progress(options);
         write(connection, sessions, options, counts, progress);
         return report(options, counts, progress);
     }
 
-    private static LoadProgress progress(LoadOptions options) {
+    private static LoadProgress progress(SessionLoadOptions options) {
         return new LoadProgress("HBase load (" + options.method() + ") into " + options.tableName(),
                 options.expectedSessions(), options.progressInterval());
     }
 
-    private static void write(Connection connection, Iterator<? extends Session> sessions, LoadOptions options,
+    private static void write(Connection connection, Iterator<? extends Session> sessions, SessionLoadOptions options,
             Counts counts, LoadProgress progress) {
         try {
             checkTable(connection, options);
@@ -102,14 +102,14 @@ public final class SessionLoader {
         }
     }
 
-    private static LoadReport report(LoadOptions options, Counts counts, LoadProgress progress) {
-        LoadReport report = new LoadReport(options.method(), counts.read, counts.sent - counts.failed.get(),
+    private static SessionLoadReport report(SessionLoadOptions options, Counts counts, LoadProgress progress) {
+        SessionLoadReport report = new SessionLoadReport(options.method(), counts.read, counts.sent - counts.failed.get(),
                 counts.rejected, counts.failed.get(), counts.bytes, progress.elapsed());
         LOG.info("HBase load into {} done: {}", options.tableName(), report);
         return report;
     }
 
-    private static void checkTable(Connection connection, LoadOptions options) throws IOException {
+    private static void checkTable(Connection connection, SessionLoadOptions options) throws IOException {
         try (var admin = connection.getAdmin()) {
             if (!admin.tableExists(options.tableName())) {
                 throw new TableNotFoundException(options.tableName() + " does not exist; create it first with "
@@ -119,7 +119,7 @@ public final class SessionLoader {
     }
 
     private static void loadWithMutator(Connection connection, Iterator<? extends Session> sessions,
-            LoadOptions options, Counts counts, LoadProgress progress) throws IOException {
+            SessionLoadOptions options, Counts counts, LoadProgress progress) throws IOException {
         BufferedMutatorParams params = new BufferedMutatorParams(options.tableName())
                 .writeBufferSize(options.writeBufferBytes())
                 .listener((RetriesExhaustedWithDetailsException error, BufferedMutator mutator) -> {
@@ -138,7 +138,7 @@ public final class SessionLoader {
         }
     }
 
-    private static void loadInBulk(Connection connection, Iterator<? extends Session> sessions, LoadOptions options,
+    private static void loadInBulk(Connection connection, Iterator<? extends Session> sessions, SessionLoadOptions options,
             Counts counts, LoadProgress progress) throws IOException {
         try (HFileStaging staging = new HFileStaging(connection, options);
                 BackgroundBatches<Session, KeyedCells> rows = prepare(sessions, counts, KeyedCells::new)) {

@@ -60,8 +60,8 @@ public final class HBaseLoadBenchmark {
                         SessionTable.create(admin, spec);
                     }
                     long cpuBefore = processCpuNanos();
-                    LoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
-                            LoadOptions.defaults(table)
+                    SessionLoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                            SessionLoadOptions.defaults(table)
                             .withMethod(method).withExpectedSessions(expected)
                             .withProgressInterval(Duration.ofSeconds(10)));
                     double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;

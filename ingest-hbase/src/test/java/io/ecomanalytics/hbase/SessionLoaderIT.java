@@ -52,8 +52,8 @@ class SessionLoaderIT {
     private static Path dataset;
     private static JsonSessions expected;
     private static Connection connection;
-    private static LoadReport mutatorReport;
-    private static LoadReport bulkReport;
+    private static SessionLoadReport mutatorReport;
+    private static SessionLoadReport bulkReport;
 
     @BeforeAll
     static void loadTinyBothWays(EmbeddedHBase hbase) throws Exception {
@@ -65,11 +65,11 @@ class SessionLoaderIT {
             SessionTable.create(admin, SessionTableSpec.forDataset(BULK_TABLE, dataset, REGIONS));
         }
         mutatorReport = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
-                LoadOptions.defaults(MUTATOR_TABLE)
+                SessionLoadOptions.defaults(MUTATOR_TABLE)
                 .withWriteBufferBytes(64 * 1024));
         // Small chunks force several HFiles per region, as a large load makes.
         bulkReport = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
-                LoadOptions.defaults(BULK_TABLE)
+                SessionLoadOptions.defaults(BULK_TABLE)
                 .withMethod(LoadMethod.BULK_LOAD).withBulkChunkBytes(100 * 1024));
     }
 
@@ -80,7 +80,7 @@ class SessionLoaderIT {
 
     @Test
     void everySessionIsReadAndWrittenWithExactCounts() {
-        for (LoadReport report : List.of(mutatorReport, bulkReport)) {
+        for (SessionLoadReport report : List.of(mutatorReport, bulkReport)) {
             assertThat(report.read()).as(report.method().name()).isEqualTo(expected.count());
             assertThat(report.written()).isEqualTo(expected.count());
             assertThat(report.rejected()).isZero();
@@ -120,10 +120,10 @@ class SessionLoaderIT {
     void reloadingLeavesTheTableAsItWas() throws Exception {
         Map<String, String> before = cells(MUTATOR_TABLE);
 
-        LoadReport again = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
-                LoadOptions.defaults(MUTATOR_TABLE));
-        LoadReport againInBulk = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
-                LoadOptions.defaults(MUTATOR_TABLE)
+        SessionLoadReport again = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                SessionLoadOptions.defaults(MUTATOR_TABLE));
+        SessionLoadReport againInBulk = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                SessionLoadOptions.defaults(MUTATOR_TABLE)
                 .withMethod(LoadMethod.BULK_LOAD));
 
         assertThat(again.written()).isEqualTo(100);
@@ -210,8 +210,8 @@ class SessionLoaderIT {
         Session farFuture = withStart(random.next("user_000002"), Instant.parse("+12000-01-01T00:00:00Z"));
 
         for (LoadMethod method : LoadMethod.values()) {
-            LoadReport report = SessionLoader.load(connection, List.of(good, noUser, farFuture).iterator(),
-                    LoadOptions.defaults(table).withMethod(method));
+            SessionLoadReport report = SessionLoader.load(connection, List.of(good, noUser, farFuture).iterator(),
+                    SessionLoadOptions.defaults(table).withMethod(method));
 
             assertThat(report.read()).isEqualTo(3);
             assertThat(report.written()).isEqualTo(1);
@@ -237,7 +237,7 @@ class SessionLoaderIT {
         }
         List<Reject> rejects = new ArrayList<>();
 
-        LoadReport report = SessionLoader.loadDataset(connection, broken, rejects::add, LoadOptions.defaults(table));
+        SessionLoadReport report = SessionLoader.loadDataset(connection, broken, rejects::add, SessionLoadOptions.defaults(table));
 
         assertThat(report.read()).isEqualTo(100);
         assertThat(report.written()).isEqualTo(98);
@@ -259,8 +259,8 @@ class SessionLoaderIT {
             SessionTable.create(admin, SessionTableSpec.forDataset(table, small, REGIONS));
         }
 
-        LoadReport report = SessionLoader.loadDataset(connection, small, RejectSink.DISCARD,
-                LoadOptions.defaults(table).withMethod(LoadMethod.BULK_LOAD));
+        SessionLoadReport report = SessionLoader.loadDataset(connection, small, RejectSink.DISCARD,
+                SessionLoadOptions.defaults(table).withMethod(LoadMethod.BULK_LOAD));
 
         assertThat(report.read()).isEqualTo(expectedCountAndDuration[0]).isEqualTo(15_000);
         assertThat(report.written()).isEqualTo(15_000);
@@ -280,7 +280,7 @@ class SessionLoaderIT {
     @Test
     void loadingIntoAMissingTableSaysToCreateIt() {
         assertThatThrownBy(() -> SessionLoader.load(connection, List.<Session>of().iterator(),
-                LoadOptions.defaults("loader_it:absent")))
+                SessionLoadOptions.defaults("loader_it:absent")))
                 .isInstanceOf(SessionStoreException.class)
                 .hasMessageContaining("loader_it:absent does not exist; create it first with SessionTable.create");
     }

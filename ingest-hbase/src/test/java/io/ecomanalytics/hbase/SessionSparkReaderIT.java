@@ -43,8 +43,8 @@ class SessionSparkReaderIT {
         settings = HBaseSettings.of(hbase);
         try (Connection connection = settings.connect(); Admin admin = connection.getAdmin()) {
             SessionTable.create(admin, SessionTableSpec.forDataset(TABLE, dataset, REGIONS));
-            LoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
-                    LoadOptions.defaults(TABLE));
+            SessionLoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
+                    SessionLoadOptions.defaults(TABLE));
             assertThat(report.written()).isEqualTo(expected.count());
         }
     }

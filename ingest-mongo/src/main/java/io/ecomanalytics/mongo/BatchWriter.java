@@ -43,7 +43,7 @@ final class BatchWriter {
 
     private final MongoCollectionName name;
     private final MongoCollection<RawBsonDocument> collection;
-    private final LoadOptions options;
+    private final MongoLoadOptions options;
     private final String maskedUri;
 
     private long inserted;
@@ -52,7 +52,7 @@ final class BatchWriter {
     private long failed;
     private final List<LoadFailure> failures = new ArrayList<>();
 
-    BatchWriter(MongoCollectionName name, MongoCollection<?> collection, LoadOptions options, String maskedUri) {
+    BatchWriter(MongoCollectionName name, MongoCollection<?> collection, MongoLoadOptions options, String maskedUri) {
         this.name = name;
         this.collection = collection.withDocumentClass(RawBsonDocument.class)
                 .withWriteConcern(options.writeConcern());
@@ -179,7 +179,7 @@ final class BatchWriter {
         String id = idOf(document);
         String reason = "server error " + error.getCode() + ": " + MongoUris.mask(error.getMessage());
         failed++;
-        if (failures.size() < LoadReport.MAX_FAILURES_KEPT) {
+        if (failures.size() < MongoLoadReport.MAX_FAILURES_KEPT) {
             failures.add(new LoadFailure(name, id, reason));
         }
         LOG.debug("{} {} refused: {}", name, id, reason);

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param unchanged      documents that existed identical (a reload)
  * @param rejectedByRule records the validating reader rejected, by the rule they broke (they never reach the server)
  * @param failed         documents the server refused
- * @param failures       the first {@value LoadReport#MAX_FAILURES_KEPT} refusals with id and reason
+ * @param failures       the first {@value MongoLoadReport#MAX_FAILURES_KEPT} refusals with id and reason
  * @param elapsed        the wall time of this collection's load (read, validate, map and write)
  */
 public record CollectionLoadReport(MongoCollectionName collection, long read, long inserted, long updated,

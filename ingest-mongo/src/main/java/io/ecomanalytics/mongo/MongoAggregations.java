@@ -41,7 +41,7 @@ public final class MongoAggregations {
     }
 
     /** Revenue, quantity and orders per category (items joined to their product), by category id. */
-    public List<CategoryRevenue> revenueByCategory() {
+    public List<CategorySales> revenueByCategory() {
         Map<String, String> names = new HashMap<>();
         for (Document category : categories.find().projection(new Document("name", 1))) {
             names.put(category.getString("_id"), category.getString("name"));
@@ -65,10 +65,10 @@ public final class MongoAggregations {
                         .append("revenue", sum("$revenue"))
                         .append("orders", sum(1))),
                 new Document("$sort", new Document("_id", 1)));
-        List<CategoryRevenue> result = new ArrayList<>();
+        List<CategorySales> result = new ArrayList<>();
         for (Document row : transactions.aggregate(pipeline).allowDiskUse(true)) {
             String categoryId = row.getString("_id");
-            result.add(new CategoryRevenue(categoryId, names.get(categoryId), count(row, "quantity"),
+            result.add(new CategorySales(categoryId, names.get(categoryId), count(row, "quantity"),
                     cents(row, "revenue"), count(row, "orders")));
         }
         return result;
@@ -92,16 +92,16 @@ public final class MongoAggregations {
     }
 
     /** Orders and revenue (totals after discount) per UTC day, in date order. */
-    public List<DailyRevenue> revenuePerDay() {
+    public List<DailySales> revenuePerDay() {
         List<Document> pipeline = List.of(
                 new Document("$group", new Document("_id", new Document("$dateToString",
                         new Document("format", "%Y-%m-%d").append("date", "$timestamp")))
                         .append("orders", sum(1))
                         .append("revenue", sum("$total"))),
                 new Document("$sort", new Document("_id", 1)));
-        List<DailyRevenue> result = new ArrayList<>();
+        List<DailySales> result = new ArrayList<>();
         for (Document row : transactions.aggregate(pipeline)) {
-            result.add(new DailyRevenue(LocalDate.parse(row.getString("_id")), count(row, "orders"),
+            result.add(new DailySales(LocalDate.parse(row.getString("_id")), count(row, "orders"),
                     cents(row, "revenue")));
         }
         return result;

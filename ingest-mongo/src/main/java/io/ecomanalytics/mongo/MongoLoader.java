@@ -23,15 +23,15 @@ import org.slf4j.LoggerFactory;
  * ones are written in unordered bulk batches, idempotently by {@code _id} (insert, then replace what already
  * existed), so a reload, or a re-run after a failure, leaves exactly one document per record.
  *
- * <p>Obtain one from {@link MongoStore#loader(LoadOptions)}.
+ * <p>Obtain one from {@link MongoStore#loader(MongoLoadOptions)}.
  */
 public final class MongoLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MongoLoader.class);
 
     private final MongoStore store;
-    private final LoadOptions options;
+    private final MongoLoadOptions options;
 
-    MongoLoader(MongoStore store, LoadOptions options) {
+    MongoLoader(MongoStore store, MongoLoadOptions options) {
         this.store = store;
         this.options = options;
     }
@@ -40,7 +40,7 @@ public final class MongoLoader {
      * Loads the dataset in {@code folder} (see {@link DatasetFiles#open(Path)}); rejected records are counted in the
      * report and not kept.
      */
-    public LoadReport load(Path folder) {
+    public MongoLoadReport load(Path folder) {
         return load(DatasetFiles.open(folder), RejectSink.DISCARD);
     }
 
@@ -51,7 +51,7 @@ public final class MongoLoader {
      * @throws MongoLoadException if the server stays unreachable through the retries or refuses a whole batch
      * @throws io.ecomanalytics.data.DatasetFormatException if a file is not a readable JSON array
      */
-    public LoadReport load(DatasetFiles dataset, RejectSink rejects) {
+    public MongoLoadReport load(DatasetFiles dataset, RejectSink rejects) {
         long start = System.nanoTime();
         LOG.info("Loading {} into MongoDB at {} (database {}), batches of {}", dataset.folder(),
                 store.settings().maskedUri(), store.settings().database(), options.batchSize());
@@ -66,7 +66,7 @@ public final class MongoLoader {
                 Documents::user));
         reports.add(load(dataset, validating, counter, EntityType.TRANSACTIONS, MongoCollectionName.TRANSACTIONS,
                 Documents::transaction));
-        LoadReport report = new LoadReport(reports, Duration.ofNanos(System.nanoTime() - start));
+        MongoLoadReport report = new MongoLoadReport(reports, Duration.ofNanos(System.nanoTime() - start));
         LOG.info("Loaded {} in {} ms: read {}, inserted {}, updated {}, unchanged {}, rejected {}, failed {}",
                 dataset.folder(), report.elapsed().toMillis(), report.read(), report.inserted(), report.updated(),
                 report.unchanged(), report.rejected(), report.failed());

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (MongoStore store = MongoStore.connect(MongoSettings.of("mongodb://localhost:27017"))) {
  *     store.createSchema();
- *     LoadReport report = store.loader(LoadOptions.defaults()).load(folder);
+ *     MongoLoadReport report = store.loader(MongoLoadOptions.defaults()).load(folder);
  *     List<ProductSales> top = store.aggregations().topProductsByRevenue(10);
  * }
  * }</pre>
@@ -53,7 +53,7 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /** A loader writing into this store with the given options. */
-    public MongoLoader loader(LoadOptions options) {
+    public MongoLoader loader(MongoLoadOptions options) {
         return new MongoLoader(this, options);
     }
 

@@ -25,7 +25,7 @@ class MongoAggregationsIT {
         store = MongoStore.connect(settings);
         store.database().drop();
         store.createSchema();
-        store.loader(LoadOptions.defaults()).load(TestDatasets.tiny());
+        store.loader(MongoLoadOptions.defaults()).load(TestDatasets.tiny());
         aggregations = store.aggregations();
     }
 

@@ -89,14 +89,14 @@ public final class MongoLoadBenchmark {
     }
 
     private static String measure(MongoSettings settings, String name, Path folder) {
-        LoadOptions options = LoadOptions.defaults();
+        MongoLoadOptions options = MongoLoadOptions.defaults();
         double loaderRate;
         long transactions;
         try (MongoStore store = MongoStore.connect(settings)) {
             store.database().drop();
             store.createSchema();
             long cpuBefore = processCpuNanos();
-            LoadReport report = store.loader(options).load(folder);
+            MongoLoadReport report = store.loader(options).load(folder);
             double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             CollectionLoadReport loaded = report.collection(MongoCollectionName.TRANSACTIONS);
             transactions = loaded.read();
@@ -136,7 +136,7 @@ public final class MongoLoadBenchmark {
 
     /** Writes the pre-built documents in batches into an empty collection and returns documents per second. */
     private static <D> double timeWrites(MongoSettings settings, String label, List<D> documents,
-                                         LoadOptions options, BiConsumer<MongoCollection<D>, List<D>> writeBatch) {
+                                         MongoLoadOptions options, BiConsumer<MongoCollection<D>, List<D>> writeBatch) {
         try (MongoStore store = MongoStore.connect(settings)) {
             store.database().drop();
             store.createSchema();

@@ -40,7 +40,7 @@ class MongoLoaderIT {
     private static final Path DATASET = TestDatasets.tiny();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PlainJavaFigures EXPECTED = PlainJavaFigures.of(DATASET);
-    private static final LoadOptions OPTIONS = LoadOptions.defaults().withBatchSize(50)
+    private static final MongoLoadOptions OPTIONS = MongoLoadOptions.defaults().withBatchSize(50)
             .withRetries(3, Duration.ofMillis(20));
 
     private final MongoSettings settings;
@@ -60,8 +60,8 @@ class MongoLoaderIT {
     void loadsEveryAcceptedRecordAndAReloadChangesNothing() {
         try (MongoStore store = MongoStore.connect(settings)) {
             store.createSchema();
-            LoadReport first = store.loader(OPTIONS).load(DATASET);
-            LoadReport second = store.loader(OPTIONS).load(DATASET);
+            MongoLoadReport first = store.loader(OPTIONS).load(DATASET);
+            MongoLoadReport second = store.loader(OPTIONS).load(DATASET);
 
             assertCounts(first.collection(MongoCollectionName.USERS), EXPECTED.users, EXPECTED.users, 0);
             assertCounts(first.collection(MongoCollectionName.PRODUCTS), EXPECTED.products, EXPECTED.products, 0);
@@ -149,7 +149,7 @@ class MongoLoaderIT {
         List<Reject> rejects = new ArrayList<>();
 
         try (MongoStore store = MongoStore.connect(settings)) {
-            LoadReport report = store.loader(OPTIONS).load(DatasetFiles.open(broken), rejects::add);
+            MongoLoadReport report = store.loader(OPTIONS).load(DatasetFiles.open(broken), rejects::add);
 
             CollectionLoadReport transactions = report.collection(MongoCollectionName.TRANSACTIONS);
             assertThat(transactions.read()).isEqualTo(EXPECTED.transactions);
@@ -197,7 +197,7 @@ class MongoLoaderIT {
             Set<String> refused = new HashSet<>(EXPECTED.categoryOfProduct.keySet());
             refused.removeAll(firstOfCategory);
 
-            LoadReport report = store.loader(OPTIONS).load(DATASET);
+            MongoLoadReport report = store.loader(OPTIONS).load(DATASET);
 
             CollectionLoadReport products = report.collection(MongoCollectionName.PRODUCTS);
             assertThat(products.read()).isEqualTo(EXPECTED.products);
@@ -227,7 +227,7 @@ class MongoLoaderIT {
         List<LoadProgress> progress = new ArrayList<>();
 
         try (MongoStore store = MongoStore.connect(down)) {
-            LoadOptions options = OPTIONS.withRetries(3, Duration.ofMillis(10))
+            MongoLoadOptions options = OPTIONS.withRetries(3, Duration.ofMillis(10))
                     .withProgress(Duration.ZERO, progress::add);
             assertThatThrownBy(() -> store.loader(options).load(DATASET))
                     .isInstanceOf(MongoLoadException.class)
@@ -246,7 +246,7 @@ class MongoLoaderIT {
             MongoSettings throughProxy = MongoSettings.of("mongodb://127.0.0.1:" + proxy.port()
                     + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300", settings.database());
             AtomicBoolean cut = new AtomicBoolean();
-            LoadOptions cutting = OPTIONS.withBatchSize(10).withRetries(3, Duration.ofMillis(10))
+            MongoLoadOptions cutting = OPTIONS.withBatchSize(10).withRetries(3, Duration.ofMillis(10))
                     .withProgress(Duration.ZERO, progress -> {
                         if (progress.collection() == MongoCollectionName.TRANSACTIONS && progress.processed() >= 40
                                 && cut.compareAndSet(false, true)) {
@@ -263,7 +263,7 @@ class MongoLoaderIT {
             assertThat(landed).isBetween(40L, (long) EXPECTED.transactions - 1);
 
             proxy.restart();
-            LoadReport rerun;
+            MongoLoadReport rerun;
             try (MongoStore store = MongoStore.connect(throughProxy)) {
                 rerun = store.loader(OPTIONS).load(DATASET);
             }

@@ -37,7 +37,7 @@ class MongoSparkIoIT {
         try (MongoStore store = MongoStore.connect(settings)) {
             store.database().drop();
             store.createSchema();
-            store.loader(LoadOptions.defaults()).load(TestDatasets.tiny());
+            store.loader(MongoLoadOptions.defaults()).load(TestDatasets.tiny());
         }
         spark = sharedSpark;
     }

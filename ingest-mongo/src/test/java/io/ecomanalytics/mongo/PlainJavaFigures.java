@@ -38,9 +38,9 @@ final class PlainJavaFigures {
     final int items;
     final BigDecimal totalRevenue;
     final List<ProductSales> productSales = new ArrayList<>();
-    final List<CategoryRevenue> categoryRevenue = new ArrayList<>();
+    final List<CategorySales> categoryRevenue = new ArrayList<>();
     final List<UserPurchases> userPurchases = new ArrayList<>();
-    final List<DailyRevenue> dailyRevenue = new ArrayList<>();
+    final List<DailySales> dailyRevenue = new ArrayList<>();
     final List<MixShare> paymentMethodMix;
     final List<MixShare> statusMix;
     final Set<String> transactionIds = new HashSet<>();
@@ -97,11 +97,11 @@ final class PlainJavaFigures {
         totalRevenue = revenue;
         byProduct.forEach((id, sales) -> productSales.add(new ProductSales(id, sales.quantity, cents(sales.revenue),
                 sales.orders.size())));
-        byCategory.forEach((id, sales) -> categoryRevenue.add(new CategoryRevenue(id, categoryNames.get(id),
+        byCategory.forEach((id, sales) -> categoryRevenue.add(new CategorySales(id, categoryNames.get(id),
                 sales.quantity, cents(sales.revenue), sales.orders.size())));
         byUser.forEach((id, purchases) -> userPurchases.add(new UserPurchases(id, purchases.orders,
                 cents(purchases.spend), purchases.first, purchases.last)));
-        byDay.forEach((day, purchases) -> dailyRevenue.add(new DailyRevenue(day, purchases.orders,
+        byDay.forEach((day, purchases) -> dailyRevenue.add(new DailySales(day, purchases.orders,
                 cents(purchases.spend))));
         paymentMethodMix = mix(byMethod);
         statusMix = mix(byStatus);

@@ -21,7 +21,7 @@ class SmallDatasetLoadIT {
 
     private MongoStore store;
     private PlainJavaFigures expected;
-    private LoadReport report;
+    private MongoLoadReport report;
 
     @BeforeAll
     void generateAndLoad(MongoSettings settings, @TempDir Path folder) {
@@ -30,7 +30,7 @@ class SmallDatasetLoadIT {
         store = MongoStore.connect(settings);
         store.database().drop();
         store.createSchema();
-        report = store.loader(LoadOptions.defaults()).load(folder);
+        report = store.loader(MongoLoadOptions.defaults()).load(folder);
     }
 
     @AfterAll

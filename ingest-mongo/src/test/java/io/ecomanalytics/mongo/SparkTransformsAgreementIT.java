@@ -36,7 +36,7 @@ class SparkTransformsAgreementIT {
         store = MongoStore.connect(settings);
         store.database().drop();
         store.createSchema();
-        store.loader(LoadOptions.defaults()).load(TestDatasets.tiny());
+        store.loader(MongoLoadOptions.defaults()).load(TestDatasets.tiny());
         transactions = Cleaning.transactions(MongoSparkIo.read(spark, settings, MongoCollectionName.TRANSACTIONS))
                 .kept().cache();
         products = Cleaning.products(MongoSparkIo.read(spark, settings, MongoCollectionName.PRODUCTS)).kept();
@@ -51,11 +51,11 @@ class SparkTransformsAgreementIT {
 
     @Test
     void revenueByCategoryAgrees() {
-        List<CategoryRevenue> spark = Revenue.byCategory(TransactionItems.from(transactions, products, categories))
+        List<CategorySales> spark = Revenue.byCategory(TransactionItems.from(transactions, products, categories))
                 .collectAsList().stream()
-                .map(row -> new CategoryRevenue(row.getAs("category_id"), row.getAs("category_name"),
+                .map(row -> new CategorySales(row.getAs("category_id"), row.getAs("category_name"),
                         row.<Long>getAs("quantity"), row.<BigDecimal>getAs("revenue"), row.<Long>getAs("orders")))
-                .sorted(java.util.Comparator.comparing(CategoryRevenue::categoryId))
+                .sorted(java.util.Comparator.comparing(CategorySales::categoryId))
                 .toList();
 
         assertThat(store.aggregations().revenueByCategory()).isNotEmpty().isEqualTo(spark);

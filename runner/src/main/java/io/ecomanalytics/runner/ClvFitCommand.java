@@ -4,7 +4,7 @@ import io.ecomanalytics.clv.ClvFit;
 import io.ecomanalytics.clv.ClvFitResult;
 import io.ecomanalytics.clv.InputFormat;
 import io.ecomanalytics.clv.PurchaseGrouping;
-import io.ecomanalytics.clv.TimeUnit;
+import io.ecomanalytics.clv.ClvTimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -65,7 +65,7 @@ final class ClvFitCommand implements Callable<Integer> {
         PurchaseGrouping grouping = purchaseGrouping == null ? inputFormat.defaultGrouping()
                 : choice(PurchaseGrouping.class, "--purchase-grouping", purchaseGrouping);
         ClvFitResult result = ClvFit.run(input, inputFormat, grouping, calibrationEnd,
-                choice(TimeUnit.class, "--unit", unit), horizonMonths, monthlyDiscount, out);
+                choice(ClvTimeUnit.class, "--unit", unit), horizonMonths, monthlyDiscount, out);
         spec.commandLine().getOut().println(result.toJson());
         return ExitCodes.OK;
     }

@@ -1,8 +1,8 @@
 package io.ecomanalytics.runner;
 
 import io.ecomanalytics.hbase.LoadMethod;
-import io.ecomanalytics.hbase.LoadOptions;
-import io.ecomanalytics.hbase.LoadReport;
+import io.ecomanalytics.hbase.SessionLoadOptions;
+import io.ecomanalytics.hbase.SessionLoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,8 +38,8 @@ final class LoadHBaseCommand implements Callable<Integer> {
     public Integer call() {
         CommandArguments.requireFolder(spec, "--data", data);
         try (Stores stores = Stores.openHBase(storeOptions)) {
-            LoadReport report = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), regions, data,
-                    LoadOptions.defaults(stores.hbaseTable()).withMethod(method), new StageTimer());
+            SessionLoadReport report = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), regions, data,
+                    SessionLoadOptions.defaults(stores.hbaseTable()).withMethod(method), new StageTimer());
             PrintWriter out = spec.commandLine().getOut();
             out.println(stores.describe());
             out.println(report);

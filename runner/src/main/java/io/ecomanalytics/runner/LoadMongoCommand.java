@@ -1,6 +1,6 @@
 package io.ecomanalytics.runner;
 
-import io.ecomanalytics.mongo.LoadReport;
+import io.ecomanalytics.mongo.MongoLoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,8 +32,8 @@ final class LoadMongoCommand implements Callable<Integer> {
     public Integer call() {
         CommandArguments.requireFolder(spec, "--data", data);
         try (Stores stores = Stores.openMongo(storeOptions)) {
-            LoadReport report = StoreLoads.loadMongo(stores.mongo(), data,
-                    io.ecomanalytics.mongo.LoadOptions.defaults().withBatchSize(batchSize), new StageTimer());
+            MongoLoadReport report = StoreLoads.loadMongo(stores.mongo(), data,
+                    io.ecomanalytics.mongo.MongoLoadOptions.defaults().withBatchSize(batchSize), new StageTimer());
             PrintWriter out = spec.commandLine().getOut();
             out.println(stores.describe());
             report.collections().forEach(collection -> out.println(collection));

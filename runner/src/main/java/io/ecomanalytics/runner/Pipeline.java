@@ -17,7 +17,7 @@ import io.ecomanalytics.clv.ClvScorer;
 import io.ecomanalytics.clv.ClvSpark;
 import io.ecomanalytics.clv.GammaGammaFit;
 import io.ecomanalytics.clv.PurchaseGrouping;
-import io.ecomanalytics.clv.TimeUnit;
+import io.ecomanalytics.clv.ClvTimeUnit;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.DatasetValidator;
 import io.ecomanalytics.data.GenerationSummary;
@@ -30,7 +30,7 @@ import io.ecomanalytics.mongo.MongoCollectionName;
 import io.ecomanalytics.mongo.MongoSparkIo;
 import io.ecomanalytics.transforms.CleanTables;
 import io.ecomanalytics.transforms.Analytics;
-import io.ecomanalytics.transforms.CustomerSummary;
+import io.ecomanalytics.transforms.CustomerSummaryTable;
 import io.ecomanalytics.transforms.SummaryPeriod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,12 +95,12 @@ final class Pipeline {
                 dataset = generate(generated);
             }
             ValidationReport validation = validate(dataset, output.driverFiles().resolve(REJECTS_FILE));
-            io.ecomanalytics.mongo.LoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
+            io.ecomanalytics.mongo.MongoLoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
                     settings.mongoLoadOptions(), stages);
             // MongoDB is complete: Spark reads it while the sessions load into HBase.
             CompletableFuture<Map<String, CountedRows>> mongoRead =
                     StoreReads.readMongoInBackground(spark.get(), stores);
-            io.ecomanalytics.hbase.LoadReport hbaseReport;
+            io.ecomanalytics.hbase.SessionLoadReport hbaseReport;
             try {
                 hbaseReport = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), settings.hbaseRegions(),
                         dataset, settings.hbaseLoadOptions(stores.hbaseTable()), stages);
@@ -137,8 +137,8 @@ final class Pipeline {
     }
 
     /** What the loading stages reported; empty when the stores were loaded by someone else. */
-    record Loads(Optional<ValidationReport> validation, Optional<io.ecomanalytics.mongo.LoadReport> mongo,
-            Optional<io.ecomanalytics.hbase.LoadReport> hbase) {
+    record Loads(Optional<ValidationReport> validation, Optional<io.ecomanalytics.mongo.MongoLoadReport> mongo,
+            Optional<io.ecomanalytics.hbase.SessionLoadReport> hbase) {
     }
 
     /** The fitted models and the per-customer table (predictions joined to spend and engagement). */
@@ -216,7 +216,7 @@ final class Pipeline {
         Dataset<Row> summaries = analytics.get(AnalyticNames.CUSTOMER_SUMMARY).localCheckpoint();
         BgNbdFit purchaseFit = ClvSpark.fitBgNbd(summaries);
         GammaGammaFit spendFit = ClvSpark.fitGammaGamma(summaries);
-        ClvScorer scorer = new ClvScorer(purchaseFit.parameters(), spendFit.parameters(), TimeUnit.DAYS,
+        ClvScorer scorer = new ClvScorer(purchaseFit.parameters(), spendFit.parameters(), ClvTimeUnit.DAYS,
                 settings.horizonMonths(), settings.monthlyDiscountRate());
         Dataset<Row> customers = CustomerValue.table(ClvSpark.score(summaries, scorer),
                 analytics.get(AnalyticNames.CUSTOMER_SPEND), analytics.get(AnalyticNames.SESSION_ENGAGEMENT),
@@ -242,9 +242,9 @@ final class Pipeline {
         // The calibration period takes the whole of its last day.
         Instant calibrationCut = calibrationEnd.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000);
         List<CalibrationHoldoutSummary> customers = ClvSpark.calibrationHoldoutSummaries(
-                CustomerSummary.forClv(tables.transactions(), calibrationCut, SummaryPeriod.DAYS,
+                CustomerSummaryTable.forClv(tables.transactions(), calibrationCut, SummaryPeriod.DAYS,
                         PurchaseGrouping.EXACT_TIME),
-                CustomerSummary.forHoldout(tables.transactions(), calibrationCut, clv.observationEnd(),
+                CustomerSummaryTable.forHoldout(tables.transactions(), calibrationCut, clv.observationEnd(),
                         PurchaseGrouping.EXACT_TIME),
                 holdoutDays);
         HoldoutValidation holdout = HoldoutValidation.of(customers);
@@ -273,10 +273,10 @@ final class Pipeline {
         double areaUnderCurve = churned == 0 || churned == churn.size() ? Double.NaN
                 : AgreementMeasures.areaUnderCurve(churn);
         PlantedParameters parameters = truth.parameters();
-        TimeUnit plantedUnit = TimeUnit.valueOf(truth.timeUnit().toUpperCase(Locale.ROOT));
+        ClvTimeUnit plantedUnit = ClvTimeUnit.valueOf(truth.timeUnit().toUpperCase(Locale.ROOT));
         List<ParameterComparison> comparisons = new ArrayList<>(ParameterComparison.of(
                 new BgNbdParameters(parameters.r(), parameters.alpha(), parameters.a(), parameters.b())
-                        .inUnit(plantedUnit, TimeUnit.DAYS), clv.purchaseFit()));
+                        .inUnit(plantedUnit, ClvTimeUnit.DAYS), clv.purchaseFit()));
         comparisons.addAll(ParameterComparison.of(
                 new GammaGammaParameters(parameters.p(), parameters.q(), parameters.gamma()), clv.spendFit()));
         return new TruthScores(comparisons, areaUnderCurve, churned, churn.size(),

@@ -3,7 +3,7 @@ package io.ecomanalytics.runner;
 import io.ecomanalytics.clv.EngagementWeights;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.hbase.LoadMethod;
-import io.ecomanalytics.hbase.LoadOptions;
+import io.ecomanalytics.hbase.SessionLoadOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -42,11 +42,11 @@ record PipelineSettings(Optional<Path> data, GeneratorSpec generatorSpec, URI ou
     /** The default holdout: the last fifth of the observation period, as in the lifetimes documentation. */
     static final double DEFAULT_HOLDOUT_SHARE = 0.2;
 
-    io.ecomanalytics.mongo.LoadOptions mongoLoadOptions() {
-        return io.ecomanalytics.mongo.LoadOptions.defaults().withBatchSize(mongoBatchSize);
+    io.ecomanalytics.mongo.MongoLoadOptions mongoLoadOptions() {
+        return io.ecomanalytics.mongo.MongoLoadOptions.defaults().withBatchSize(mongoBatchSize);
     }
 
-    LoadOptions hbaseLoadOptions(String table) {
-        return LoadOptions.defaults(table).withMethod(hbaseLoadMethod);
+    SessionLoadOptions hbaseLoadOptions(String table) {
+        return SessionLoadOptions.defaults(table).withMethod(hbaseLoadMethod);
     }
 }

@@ -89,7 +89,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
                 "accepted", counts.accepted(), "rejected", counts.rejected());
     }
 
-    private static Map<String, Object> mongoLoadMap(io.ecomanalytics.mongo.LoadReport mongoLoad) {
+    private static Map<String, Object> mongoLoadMap(io.ecomanalytics.mongo.MongoLoadReport mongoLoad) {
         Map<String, Object> result = new LinkedHashMap<>();
         for (CollectionLoadReport collection : mongoLoad.collections()) {
             result.put(collection.collection().collectionName(), ordered("read", collection.read(),

@@ -59,9 +59,9 @@ final class ServeCommand implements Callable<Integer> {
                         new ProgressLog("generate"));
             }
             StageTimer stages = new StageTimer();
-            StoreLoads.loadMongo(stores.mongo(), folder, io.ecomanalytics.mongo.LoadOptions.defaults(), stages);
+            StoreLoads.loadMongo(stores.mongo(), folder, io.ecomanalytics.mongo.MongoLoadOptions.defaults(), stages);
             StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, folder,
-                    io.ecomanalytics.hbase.LoadOptions.defaults(stores.hbaseTable()), stages);
+                    io.ecomanalytics.hbase.SessionLoadOptions.defaults(stores.hbaseTable()), stages);
             out.println("dataset   " + folder.toAbsolutePath());
             out.println("mongodb   " + stores.mongo().maskedUri() + " database " + stores.mongo().database());
             out.println("zookeeper " + stores.hbase().zooKeeperAddress() + " znode " + stores.hbase().znodeParent()

@@ -63,9 +63,9 @@ final class SqlCommand implements Callable<Integer> {
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             StageTimer stages = new StageTimer();
             if (data != null) {
-                StoreLoads.loadMongo(stores.mongo(), data, io.ecomanalytics.mongo.LoadOptions.defaults(), stages);
+                StoreLoads.loadMongo(stores.mongo(), data, io.ecomanalytics.mongo.MongoLoadOptions.defaults(), stages);
                 StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, data,
-                        io.ecomanalytics.hbase.LoadOptions.defaults(stores.hbaseTable()), stages);
+                        io.ecomanalytics.hbase.SessionLoadOptions.defaults(stores.hbaseTable()), stages);
             }
             SqlViews.register(spark, StoreReads.read(spark, stores, stages).clean());
             Dataset<Row> result;

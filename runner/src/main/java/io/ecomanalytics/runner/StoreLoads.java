@@ -19,25 +19,25 @@ final class StoreLoads {
     }
 
     /** Creates the MongoDB schema (idempotent) and upserts users, products, categories and transactions. */
-    static io.ecomanalytics.mongo.LoadReport loadMongo(MongoSettings mongo, Path dataset,
-            io.ecomanalytics.mongo.LoadOptions options, StageTimer stages) {
+    static io.ecomanalytics.mongo.MongoLoadReport loadMongo(MongoSettings mongo, Path dataset,
+            io.ecomanalytics.mongo.MongoLoadOptions options, StageTimer stages) {
         stages.start("load-mongo");
         try (MongoStore store = MongoStore.connect(mongo)) {
             store.createSchema();
-            io.ecomanalytics.mongo.LoadReport report = store.loader(options).load(dataset);
+            io.ecomanalytics.mongo.MongoLoadReport report = store.loader(options).load(dataset);
             stages.end(report.read(), report.inserted() + report.updated() + report.unchanged(), report.rejected());
             return report;
         }
     }
 
     /** Creates the sessions table (idempotent, pre-split by the dataset's users) and loads every session. */
-    static io.ecomanalytics.hbase.LoadReport loadHBase(HBaseSettings hbase, String table, int regions, Path dataset,
-            io.ecomanalytics.hbase.LoadOptions options, StageTimer stages) {
+    static io.ecomanalytics.hbase.SessionLoadReport loadHBase(HBaseSettings hbase, String table, int regions, Path dataset,
+            io.ecomanalytics.hbase.SessionLoadOptions options, StageTimer stages) {
         stages.start("load-hbase");
         try (Connection connection = hbase.connect(); Admin admin = connection.getAdmin()) {
             SessionTable.create(admin, SessionTableSpec.forDataset(table, dataset, regions));
             // The validation stage already wrote every reject with its reason; the loader only counts them.
-            io.ecomanalytics.hbase.LoadReport report = SessionLoader.loadDataset(connection, dataset,
+            io.ecomanalytics.hbase.SessionLoadReport report = SessionLoader.loadDataset(connection, dataset,
                     RejectSink.DISCARD, options);
             stages.end(report.read(), report.written(), report.rejected());
             return report;

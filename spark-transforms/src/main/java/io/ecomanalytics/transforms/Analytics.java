@@ -22,7 +22,7 @@ public final class Analytics {
      * ({@link ProductAffinity#topPairs}), customer_spend ({@link CustomerSpend#perCustomer}), session_engagement
      * ({@link SessionEngagement#perUser}), conversion_funnel ({@link ConversionFunnel#stages}),
      * transactions_per_customer, sessions_per_user, average_session_duration ({@link Distributions}),
-     * customer_summary ({@link CustomerSummary#forClv} in days on exact purchase times: the dataset's timestamps
+     * customer_summary ({@link CustomerSummaryTable#forClv} in days on exact purchase times: the dataset's timestamps
      * have seconds, and one customer may buy several times a day).
      *
      * <p>The transaction items are shared by several results: cache {@code tables.transactions()} (or persist the
@@ -64,7 +64,7 @@ public final class Analytics {
         results.put("sessions_per_user", Distributions.sessionsPerUser(tables.sessions()));
         results.put("average_session_duration", Distributions.averageSessionDuration(tables.sessions(),
                 bucketSeconds));
-        results.put("customer_summary", CustomerSummary.forClv(tables.transactions(), observationEnd,
+        results.put("customer_summary", CustomerSummaryTable.forClv(tables.transactions(), observationEnd,
                 SummaryPeriod.DAYS, PurchaseGrouping.EXACT_TIME));
         return results;
     }

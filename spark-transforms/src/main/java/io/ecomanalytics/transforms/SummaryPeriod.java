@@ -1,6 +1,6 @@
 package io.ecomanalytics.transforms;
 
-/** The time unit of recency and T in {@link CustomerSummary#forClv}. */
+/** The time unit of recency and T in {@link CustomerSummaryTable#forClv}. */
 public enum SummaryPeriod {
     /** Whole UTC days. */
     DAYS(1),

@@ -174,7 +174,7 @@ class AnalyticsTest {
         // u1 buys on Jan 1 10:00 (25.50), Jan 3 09:00 (15.52) and Jan 3 12:00 (10.00): two repeat purchases worth
         // 12.76 on average, the last 2 days 2 h after the first (50 / 24 days), 8 days 14 h (206 / 24) before the end.
         // u2 buys once on Jan 3 23:30, 6 days 30 min (289 / 48 days) before the end; u3 once at Jan 2 00:00.
-        Dataset<Row> days = CustomerSummary.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
+        Dataset<Row> days = CustomerSummaryTable.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
                 SummaryPeriod.DAYS, PurchaseGrouping.EXACT_TIME);
         assertThat(days.columns()).containsExactly("customer_id", "frequency", "recency", "T", "monetary_value");
         assertThat(rows(days, "customer_id", "frequency", "monetary_value"))
@@ -185,7 +185,7 @@ class AnalyticsTest {
         assertThat(rows.get(1).<Double>getAs("T")).isCloseTo(289.0 / 48, within(1e-12));
         assertThat(rows.get(2).<Double>getAs("T")).isEqualTo(8.0);
 
-        List<Row> weeks = CustomerSummary.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
+        List<Row> weeks = CustomerSummaryTable.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
                 SummaryPeriod.WEEKS, PurchaseGrouping.EXACT_TIME).collectAsList();
         assertThat(weeks.get(0).<Double>getAs("recency")).isCloseTo(50.0 / 24 / 7, within(1e-12));
     }
@@ -196,10 +196,10 @@ class AnalyticsTest {
         Instant calibrationEnd = Instant.parse("2024-01-02T00:00:00Z");
         Instant observationEnd = Instant.parse("2024-01-10T00:00:00Z");
 
-        assertThat(rows(CustomerSummary.forHoldout(shop.transactions(), calibrationEnd, observationEnd,
+        assertThat(rows(CustomerSummaryTable.forHoldout(shop.transactions(), calibrationEnd, observationEnd,
                 PurchaseGrouping.EXACT_TIME), "customer_id", "holdout_frequency", "holdout_spend"))
                 .containsExactly("u1|2|25.52", "u2|1|14.0");
-        assertThat(rows(CustomerSummary.forHoldout(shop.transactions(), calibrationEnd, observationEnd,
+        assertThat(rows(CustomerSummaryTable.forHoldout(shop.transactions(), calibrationEnd, observationEnd,
                 PurchaseGrouping.CALENDAR_DAY), "customer_id", "holdout_frequency", "holdout_spend"))
                 .containsExactly("u1|1|25.52", "u2|1|14.0");
     }
@@ -207,19 +207,19 @@ class AnalyticsTest {
     @Test
     void clvSummaryWithCalendarDaysFollowsTheRepeatPurchaseDayConvention() {
         // u1 buys on Jan 1 (25.50) and Jan 3 (15.52 + 10.00 = 25.52): one repeat day worth 25.52.
-        Dataset<Row> days = CustomerSummary.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
+        Dataset<Row> days = CustomerSummaryTable.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
                 SummaryPeriod.DAYS, PurchaseGrouping.CALENDAR_DAY);
         assertThat(days.columns()).containsExactly("customer_id", "frequency", "recency", "T", "monetary_value");
         assertThat(rows(days, "customer_id", "frequency", "recency", "T", "monetary_value")).containsExactly(
                 "u1|1|2.0|9.0|25.52", "u2|0|0.0|7.0|0.0", "u3|0|0.0|8.0|0.0");
 
-        List<Row> weeks = CustomerSummary.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
+        List<Row> weeks = CustomerSummaryTable.forClv(shop.transactions(), Instant.parse("2024-01-10T00:00:00Z"),
                 SummaryPeriod.WEEKS, PurchaseGrouping.CALENDAR_DAY).collectAsList();
         assertThat(weeks.get(0).<Double>getAs("recency")).isCloseTo(2.0 / 7, within(1e-12));
         assertThat(weeks.get(0).<Double>getAs("T")).isCloseTo(9.0 / 7, within(1e-12));
 
         // The end is inclusive: t5 at exactly 2024-01-02T00:00Z counts, the Jan 3 purchases do not.
-        assertThat(rows(CustomerSummary.forClv(shop.transactions(), Instant.parse("2024-01-02T00:00:00Z"),
+        assertThat(rows(CustomerSummaryTable.forClv(shop.transactions(), Instant.parse("2024-01-02T00:00:00Z"),
                 SummaryPeriod.DAYS, PurchaseGrouping.CALENDAR_DAY), "customer_id", "frequency", "T"))
                 .containsExactly("u1|0|1.0", "u3|0|0.0");
     }
@@ -227,7 +227,7 @@ class AnalyticsTest {
     @Test
     void sqlViewsAnswerQueriesWrittenAgainstTheDatasetNames() {
         var spark = SharedSpark.session();
-        SqlViews.register(spark, shop, CustomerSummary.forClv(shop.transactions(),
+        SqlViews.register(spark, shop, CustomerSummaryTable.forClv(shop.transactions(),
                 Instant.parse("2024-01-10T00:00:00Z"), SummaryPeriod.DAYS, PurchaseGrouping.CALENDAR_DAY));
 
         assertThat(rows(spark.sql("SELECT category_id, SUM(subtotal) AS revenue FROM transaction_items "

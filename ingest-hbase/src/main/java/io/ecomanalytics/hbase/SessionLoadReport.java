@@ -19,10 +19,10 @@ import java.util.Objects;
  * @param bytes          bytes of cells written (row keys, qualifiers and values, as serialized key-values)
  * @param elapsed        wall time of the load
  */
-public record LoadReport(LoadMethod method, long read, long written, Map<Rule, Long> rejectedByRule, long failed,
+public record SessionLoadReport(LoadMethod method, long read, long written, Map<Rule, Long> rejectedByRule, long failed,
                          long bytes, Duration elapsed) {
 
-    public LoadReport {
+    public SessionLoadReport {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(elapsed, "elapsed");
         EnumMap<Rule, Long> copy = new EnumMap<>(Rule.class);

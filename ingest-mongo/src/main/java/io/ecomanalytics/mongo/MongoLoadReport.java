@@ -13,12 +13,12 @@ import java.util.function.ToLongFunction;
  * @param collections one report per loaded collection, in load order
  * @param elapsed     the wall time of the load
  */
-public record LoadReport(List<CollectionLoadReport> collections, Duration elapsed) {
+public record MongoLoadReport(List<CollectionLoadReport> collections, Duration elapsed) {
 
     /** How many refusals a report keeps with their id and reason (all are counted). */
     public static final int MAX_FAILURES_KEPT = 1_000;
 
-    public LoadReport {
+    public MongoLoadReport {
         collections = List.copyOf(collections);
     }
 

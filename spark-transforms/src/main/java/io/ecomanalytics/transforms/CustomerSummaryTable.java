@@ -26,11 +26,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /** The per-customer recency-frequency-monetary summary that BG/NBD and Gamma-Gamma models take as input. */
-public final class CustomerSummary {
+public final class CustomerSummaryTable {
 
     private static final double MICROSECONDS_PER_DAY = 86_400_000_000.0;
 
-    private CustomerSummary() {
+    private CustomerSummaryTable() {
     }
 
     /**

@@ -10,5 +10,5 @@ import java.time.LocalDate;
  * @param orders  the number of transactions
  * @param revenue the sum of {@code total} (after discounts), to the cent
  */
-public record DailyRevenue(LocalDate day, long orders, BigDecimal revenue) {
+public record DailySales(LocalDate day, long orders, BigDecimal revenue) {
 }

@@ -1,7 +1,7 @@
 package io.ecomanalytics.clv;
 
 /** The unit in which recency, age T and prediction horizons are measured. */
-public enum TimeUnit {
+public enum ClvTimeUnit {
     /** Seven days; the unit of the published CDNOW results. */
     WEEKS(7.0),
     /** One calendar day. */
@@ -12,7 +12,7 @@ public enum TimeUnit {
 
     private final double days;
 
-    TimeUnit(double days) {
+    ClvTimeUnit(double days) {
         this.days = days;
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param progressInterval how often a progress line is logged
  * @param progressListener called after every batch
  */
-public record LoadOptions(int batchSize, WriteConcern writeConcern, int maxAttempts, Duration initialBackoff,
+public record MongoLoadOptions(int batchSize, WriteConcern writeConcern, int maxAttempts, Duration initialBackoff,
                           Duration progressInterval, LoadProgressListener progressListener) {
 
     /** Batches of 1,000 documents. */
@@ -24,7 +24,7 @@ public record LoadOptions(int batchSize, WriteConcern writeConcern, int maxAttem
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
     /** @throws IllegalArgumentException if a number is out of range or the write concern is unacknowledged */
-    public LoadOptions {
+    public MongoLoadOptions {
         Objects.requireNonNull(writeConcern, "writeConcern");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(progressInterval, "progressInterval");
@@ -48,28 +48,28 @@ public record LoadOptions(int batchSize, WriteConcern writeConcern, int maxAttem
 
     /** Batches of {@value #DEFAULT_BATCH_SIZE}, w:1, {@value #DEFAULT_MAX_ATTEMPTS} attempts from 200 ms backoff,
      * a progress line every 5 s. */
-    public static LoadOptions defaults() {
-        return new LoadOptions(DEFAULT_BATCH_SIZE, WriteConcern.W1, DEFAULT_MAX_ATTEMPTS, Duration.ofMillis(200),
+    public static MongoLoadOptions defaults() {
+        return new MongoLoadOptions(DEFAULT_BATCH_SIZE, WriteConcern.W1, DEFAULT_MAX_ATTEMPTS, Duration.ofMillis(200),
                 Duration.ofSeconds(5), LoadProgressListener.NONE);
     }
 
     /** These options with another number of documents per bulk write. */
-    public LoadOptions withBatchSize(int size) {
-        return new LoadOptions(size, writeConcern, maxAttempts, initialBackoff, progressInterval, progressListener);
+    public MongoLoadOptions withBatchSize(int size) {
+        return new MongoLoadOptions(size, writeConcern, maxAttempts, initialBackoff, progressInterval, progressListener);
     }
 
     /** These options with another (acknowledged) write concern, e.g. {@code WriteConcern.MAJORITY}. */
-    public LoadOptions withWriteConcern(WriteConcern concern) {
-        return new LoadOptions(batchSize, concern, maxAttempts, initialBackoff, progressInterval, progressListener);
+    public MongoLoadOptions withWriteConcern(WriteConcern concern) {
+        return new MongoLoadOptions(batchSize, concern, maxAttempts, initialBackoff, progressInterval, progressListener);
     }
 
     /** Retries: {@code attempts} per batch, waiting {@code backoff}, then twice as long, and so on. */
-    public LoadOptions withRetries(int attempts, Duration backoff) {
-        return new LoadOptions(batchSize, writeConcern, attempts, backoff, progressInterval, progressListener);
+    public MongoLoadOptions withRetries(int attempts, Duration backoff) {
+        return new MongoLoadOptions(batchSize, writeConcern, attempts, backoff, progressInterval, progressListener);
     }
 
     /** A progress line every {@code interval}, and {@code listener} called after every batch. */
-    public LoadOptions withProgress(Duration interval, LoadProgressListener listener) {
-        return new LoadOptions(batchSize, writeConcern, maxAttempts, initialBackoff, interval, listener);
+    public MongoLoadOptions withProgress(Duration interval, LoadProgressListener listener) {
+        return new MongoLoadOptions(batchSize, writeConcern, maxAttempts, initialBackoff, interval, listener);
     }
 }

@@ -19,7 +19,7 @@ import org.apache.hadoop.hbase.TableName;
  * @param progressInterval how often to log progress
  * @param expectedSessions how many sessions the input holds, for the ETA in progress lines; 0 when unknown
  */
-public record LoadOptions(TableName tableName, LoadMethod method, long writeBufferBytes, long bulkChunkBytes,
+public record SessionLoadOptions(TableName tableName, LoadMethod method, long writeBufferBytes, long bulkChunkBytes,
                           Optional<String> stagingFolder, Duration progressInterval, long expectedSessions) {
 
     /** 8 MiB: big enough for batches of a few thousand sessions, small enough to keep latency down. */
@@ -27,7 +27,7 @@ public record LoadOptions(TableName tableName, LoadMethod method, long writeBuff
     /** 256 MiB of cells per bulk-load chunk. */
     public static final long DEFAULT_BULK_CHUNK_BYTES = 256L << 20;
 
-    public LoadOptions {
+    public SessionLoadOptions {
         Objects.requireNonNull(tableName, "tableName");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(stagingFolder, "stagingFolder");
@@ -49,44 +49,44 @@ public record LoadOptions(TableName tableName, LoadMethod method, long writeBuff
     }
 
     /** Buffered puts into the given table with the default buffer, progress every 5 s. */
-    public static LoadOptions defaults(String tableName) {
-        return new LoadOptions(TableName.valueOf(tableName), LoadMethod.BUFFERED_MUTATOR, DEFAULT_WRITE_BUFFER_BYTES,
+    public static SessionLoadOptions defaults(String tableName) {
+        return new SessionLoadOptions(TableName.valueOf(tableName), LoadMethod.BUFFERED_MUTATOR, DEFAULT_WRITE_BUFFER_BYTES,
                 DEFAULT_BULK_CHUNK_BYTES, Optional.empty(), Duration.ofSeconds(5), 0);
     }
 
     /** These options with another load method. */
-    public LoadOptions withMethod(LoadMethod newMethod) {
-        return new LoadOptions(tableName, newMethod, writeBufferBytes, bulkChunkBytes, stagingFolder,
+    public SessionLoadOptions withMethod(LoadMethod newMethod) {
+        return new SessionLoadOptions(tableName, newMethod, writeBufferBytes, bulkChunkBytes, stagingFolder,
                 progressInterval, expectedSessions);
     }
 
     /** These options with another BufferedMutator buffer size. */
-    public LoadOptions withWriteBufferBytes(long bytes) {
-        return new LoadOptions(tableName, method, bytes, bulkChunkBytes, stagingFolder, progressInterval,
+    public SessionLoadOptions withWriteBufferBytes(long bytes) {
+        return new SessionLoadOptions(tableName, method, bytes, bulkChunkBytes, stagingFolder, progressInterval,
                 expectedSessions);
     }
 
     /** These options with another bulk-load chunk size. */
-    public LoadOptions withBulkChunkBytes(long bytes) {
-        return new LoadOptions(tableName, method, writeBufferBytes, bytes, stagingFolder, progressInterval,
+    public SessionLoadOptions withBulkChunkBytes(long bytes) {
+        return new SessionLoadOptions(tableName, method, writeBufferBytes, bytes, stagingFolder, progressInterval,
                 expectedSessions);
     }
 
     /** These options with an explicit bulk-load staging folder. */
-    public LoadOptions withStagingFolder(String folder) {
-        return new LoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, Optional.of(folder),
+    public SessionLoadOptions withStagingFolder(String folder) {
+        return new SessionLoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, Optional.of(folder),
                 progressInterval, expectedSessions);
     }
 
     /** These options with a known input size, for the ETA. */
-    public LoadOptions withExpectedSessions(long sessions) {
-        return new LoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, stagingFolder, progressInterval,
+    public SessionLoadOptions withExpectedSessions(long sessions) {
+        return new SessionLoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, stagingFolder, progressInterval,
                 sessions);
     }
 
     /** These options with another progress interval. */
-    public LoadOptions withProgressInterval(Duration interval) {
-        return new LoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, stagingFolder, interval,
+    public SessionLoadOptions withProgressInterval(Duration interval) {
+        return new SessionLoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, stagingFolder, interval,
                 expectedSessions);
     }
 }

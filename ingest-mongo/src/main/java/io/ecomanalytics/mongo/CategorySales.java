@@ -11,6 +11,6 @@ import java.math.BigDecimal;
  * @param revenue      the sum of {@code items.subtotal} (before discounts), to the cent
  * @param orders       the transactions with at least one item of the category
  */
-public record CategoryRevenue(String categoryId, String categoryName, long quantity, BigDecimal revenue,
+public record CategorySales(String categoryId, String categoryName, long quantity, BigDecimal revenue,
                               long orders) {
 }
