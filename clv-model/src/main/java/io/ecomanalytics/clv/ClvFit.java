@@ -1,5 +1,9 @@
 package io.ecomanalytics.clv;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,23 +95,19 @@ public final class ClvFit {
 
     private static void writePredictions(Path file, List<CustomerSummary> summaries, ClvScorer scorer)
             throws IOException {
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writer.write(PREDICTIONS_HEADER);
-            writer.newLine();
+        CsvSchema.Builder columns = CsvSchema.builder().setUseHeader(true);
+        for (String column : PREDICTIONS_HEADER.split(",")) {
+            columns.addColumn(column);
+        }
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             SequenceWriter rows = CsvMapper.builder()
+                     .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build().writer(columns.build()).writeValues(writer)) {
             for (CustomerSummary summary : summaries) {
                 CustomerPrediction p = scorer.score(summary);
-                writer.write(csvField(p.customerId()) + ',' + p.frequency() + ',' + p.recency() + ',' + p.age()
-                        + ',' + p.monetaryValue() + ',' + p.expectedPurchases() + ',' + p.probabilityAlive() + ','
-                        + p.expectedAverageOrderValue() + ',' + p.customerLifetimeValue());
-                writer.newLine();
+                rows.write(new Object[] {p.customerId(), p.frequency(), p.recency(), p.age(), p.monetaryValue(),
+                    p.expectedPurchases(), p.probabilityAlive(), p.expectedAverageOrderValue(),
+                    p.customerLifetimeValue()});
             }
         }
-    }
-
-    private static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,5 +1,7 @@
 package io.ecomanalytics.clv;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -27,49 +29,53 @@ public record ClvFitResult(LocalDate calibrationEnd, ClvTimeUnit unit, PurchaseG
      * and {@code standard_errors} (null where unavailable).
      */
     public String toJson() {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("calibration_end", calibrationEnd.toString());
+        json.put("unit", unit.name().toLowerCase(Locale.ROOT));
+        json.put("purchase_grouping", grouping.name().toLowerCase(Locale.ROOT));
+        json.put("horizon_months", horizonMonths);
+        number(json, "monthly_discount_rate", monthlyDiscountRate);
+        json.put("predictions", predictionsFile.toString());
         BgNbdParameters bg = purchaseFit.parameters();
         BgNbdFit.StandardErrors bgErrors = purchaseFit.standardErrors();
+        ObjectNode bgNbd = fit(json.putObject("bg_nbd"), purchaseFit.customers(), purchaseFit.logLikelihood());
+        parameters(bgNbd.putObject("parameters"), bg.r(), bg.alpha(), bg.a(), bg.b());
+        parameters(bgNbd.putObject("standard_errors"), bgErrors.r(), bgErrors.alpha(), bgErrors.a(), bgErrors.b());
         GammaGammaParameters gg = spendFit.parameters();
         GammaGammaFit.StandardErrors ggErrors = spendFit.standardErrors();
-        return "{\"calibration_end\":\"" + calibrationEnd + "\""
-                + ",\"unit\":\"" + unit.name().toLowerCase(Locale.ROOT) + "\""
-                + ",\"purchase_grouping\":\"" + grouping.name().toLowerCase(Locale.ROOT) + "\""
-                + ",\"horizon_months\":" + horizonMonths
-                + ",\"monthly_discount_rate\":" + number(monthlyDiscountRate)
-                + ",\"predictions\":" + string(predictionsFile.toString())
-                + ",\"bg_nbd\":{\"customers\":" + purchaseFit.customers()
-                + ",\"log_likelihood\":" + number(purchaseFit.logLikelihood())
-                + ",\"parameters\":{\"r\":" + number(bg.r()) + ",\"alpha\":" + number(bg.alpha())
-                + ",\"a\":" + number(bg.a()) + ",\"b\":" + number(bg.b()) + "}"
-                + ",\"standard_errors\":{\"r\":" + number(bgErrors.r()) + ",\"alpha\":" + number(bgErrors.alpha())
-                + ",\"a\":" + number(bgErrors.a()) + ",\"b\":" + number(bgErrors.b()) + "}}"
-                + ",\"gamma_gamma\":{\"customers\":" + spendFit.customers()
-                + ",\"log_likelihood\":" + number(spendFit.logLikelihood())
-                + ",\"parameters\":{\"p\":" + number(gg.p()) + ",\"q\":" + number(gg.q())
-                + ",\"gamma\":" + number(gg.gamma()) + "}"
-                + ",\"standard_errors\":{\"p\":" + number(ggErrors.p()) + ",\"q\":" + number(ggErrors.q())
-                + ",\"gamma\":" + number(ggErrors.gamma()) + "}}}";
+        ObjectNode gammaGamma = fit(json.putObject("gamma_gamma"), spendFit.customers(), spendFit.logLikelihood());
+        spend(gammaGamma.putObject("parameters"), gg.p(), gg.q(), gg.gamma());
+        spend(gammaGamma.putObject("standard_errors"), ggErrors.p(), ggErrors.q(), ggErrors.gamma());
+        return json.toString();
     }
 
-    private static String number(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : "null";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode fit(ObjectNode node, long customers, double logLikelihood) {
+        node.put("customers", customers);
+        number(node, "log_likelihood", logLikelihood);
+        return node;
     }
 
-    private static String string(String value) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+    private static void parameters(ObjectNode node, double r, double alpha, double a, double b) {
+        number(node, "r", r);
+        number(node, "alpha", alpha);
+        number(node, "a", a);
+        number(node, "b", b);
+    }
+
+    private static void spend(ObjectNode node, double p, double q, double gamma) {
+        number(node, "p", p);
+        number(node, "q", q);
+        number(node, "gamma", gamma);
+    }
+
+    /** JSON has no NaN or infinity: a value that is not finite (an unavailable standard error) is null. */
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
         }
-        return json.append('"').toString();
     }
 }

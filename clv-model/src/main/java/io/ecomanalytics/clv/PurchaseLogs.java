@@ -1,5 +1,10 @@
 package io.ecomanalytics.clv;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +30,9 @@ import java.util.regex.Pattern;
  *   <li>CDNOW: whitespace-separated, no quoting. The sample file has five columns {@code master_id sample_id
  *       yyyymmdd cds dollars} and the customer id is the sample id (as in the published summaries); the master
  *       file has a header line and four columns {@code customer_id yyyymmdd cds dollars}.</li>
- *   <li>Transactions CSV: UTF-8, a header line {@code customer_id,timestamp,amount}, then one purchase per line,
- *       comma-separated without quoting (customer ids must not contain commas). The timestamp is an ISO-8601 date
+ *   <li>Transactions CSV (RFC 4180): UTF-8, a header line {@code customer_id,timestamp,amount}, then one purchase
+ *       per line; a value that holds a comma, a quote or a line break is quoted, as {@link ClvFit} writes its
+ *       predictions. The customer id is kept exactly as written. The timestamp is an ISO-8601 date
  *       ({@code 2024-03-01}, read as the start of that UTC day), a naive date-time read as UTC
  *       ({@code 2024-03-01T10:15:30}) or a date-time with an offset ({@code 2024-03-01T10:15:30+02:00}). The amount
  *       is a decimal number, not negative.</li>
@@ -38,7 +44,8 @@ public final class PurchaseLogs {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final String TRANSACTIONS_HEADER = "customer_id,timestamp,amount";
+    private static final List<String> TRANSACTIONS_HEADER = List.of("customer_id", "timestamp", "amount");
+    private static final CsvMapper CSV = new CsvMapper();
 
     private PurchaseLogs() {
     }
@@ -76,27 +83,46 @@ public final class PurchaseLogs {
     /** Reads a transactions CSV with the header {@code customer_id,timestamp,amount}. */
     public static List<Purchase> readTransactionsCsv(Path file) {
         List<Purchase> purchases = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null || !header.strip().replace("\uFEFF", "").equals(TRANSACTIONS_HEADER)) {
-                throw malformed(file, 1, "header", "is " + (header == null ? "missing (empty file)" : "'" + header
-                        + "'") + "; a transactions CSV starts with the header '" + TRANSACTIONS_HEADER + "'");
+        int lineAfterPrevious = 1;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             MappingIterator<List<String>> rows = CSV.readerForListOf(String.class)
+                     .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
+            if (!rows.hasNext()) {
+                throw malformed(file, 1, "header", "is missing (empty file); a transactions CSV starts with the header '"
+                        + String.join(",", TRANSACTIONS_HEADER) + "'");
             }
-            String line;
-            int lineNumber = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
+            List<String> header = rows.next();
+            if (!header.isEmpty()) {
+                header.set(0, header.get(0).replace("\uFEFF", ""));
+            }
+            if (!header.stream().map(String::strip).toList().equals(TRANSACTIONS_HEADER)) {
+                throw malformed(file, 1, "header", "is '" + String.join(",", header) + "'; a transactions CSV starts"
+                        + " with the header '" + String.join(",", TRANSACTIONS_HEADER) + "'");
+            }
+            while (true) {
+                // The parser stands past the previous record's line end: where an unreadable record would start.
+                lineAfterPrevious = rows.getCurrentLocation().getLineNr();
+                if (!rows.hasNext()) {
+                    break;
+                }
+                int lineNumber = rows.getCurrentLocation().getLineNr();
+                List<String> fields = rows.next();
+                if (fields.size() == 1 && fields.get(0).isBlank()) {
                     continue;
                 }
-                String[] fields = line.split(",", -1);
-                if (fields.length != 3) {
-                    throw malformed(file, lineNumber, "line", "has " + fields.length
-                            + " comma-separated fields; expected 3 (customer_id,timestamp,amount, no quoting)");
+                if (fields.size() != TRANSACTIONS_HEADER.size()) {
+                    throw malformed(file, lineNumber, "line", "has " + fields.size() + " fields; expected 3"
+                            + " (customer_id,timestamp,amount; quote a value that holds a comma, as in RFC 4180)");
                 }
-                purchases.add(purchase(file, lineNumber, fields[0].strip(),
-                        parseTimestamp(file, lineNumber, fields[1].strip()), fields[2].strip(), "amount"));
+                purchases.add(purchase(file, lineNumber, fields.get(0),
+                        parseTimestamp(file, lineNumber, fields.get(1).strip()), fields.get(2).strip(), "amount"));
             }
+        } catch (RuntimeJsonMappingException e) {
+            // An unclosed quote, say: the parser's own words, with the line they concern.
+            if (e.getCause() instanceof JsonProcessingException cause) {
+                throw malformed(file, lineAfterPrevious, "line", "is not valid CSV: " + cause.getOriginalMessage());
+            }
+            throw new IllegalArgumentException(file + ": not valid CSV: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read transactions CSV " + file + ": " + e.getMessage(), e);
         }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +69,29 @@ class ClvFitTest {
                 directory.resolve("out"));
         assertThat(result.purchaseFit().parameters().alpha()).isCloseTo(4.4136019, within(4.4136019e-3));
         assertThat(result.spendFit().parameters().gamma()).isCloseTo(15.44, within(0.02));
+    }
+
+    @Test
+    void predictionsKeepIdsWithCommasQuotesAndNonAsciiLettersAsTheInputSpellsThem() throws IOException {
+        List<String> ids = List.of("Smith, Jane", "say \"hi\"", "Zoë", "李雷", "plain");
+        // The input is written with RFC 4180 quoting by hand, independently of the code under test.
+        StringBuilder csv = new StringBuilder("customer_id,timestamp,amount\n");
+        for (String id : ids) {
+            String quoted = '"' + id.replace("\"", "\"\"") + '"';
+            csv.append(quoted).append(",2024-01-03T10:00:00,20\n").append(quoted).append(",2024-02-10T10:00:00,30\n");
+        }
+        Path input = Files.writeString(directory.resolve("odd-ids.csv"), csv, StandardCharsets.UTF_8);
+        ClvFitResult result = ClvFit.run(input, InputFormat.TRANSACTIONS, PurchaseGrouping.EXACT_TIME,
+                LocalDate.of(2024, 3, 1), ClvTimeUnit.DAYS, 3, 0.0, directory.resolve("out"));
+
+        CsvMapper mapper = new CsvMapper();
+        try (MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(result.predictionsFile().toFile())) {
+            List<Map<String, String>> predictions = rows.readAll();
+            assertThat(predictions).extracting(row -> row.get("customer_id"))
+                    .containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(predictions).allSatisfy(row -> assertThat(row.get("frequency")).isEqualTo("1"));
+        }
     }
 
     @Test

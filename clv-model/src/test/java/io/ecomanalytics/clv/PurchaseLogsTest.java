@@ -30,6 +30,33 @@ class PurchaseLogsTest {
     }
 
     @Test
+    void readsQuotedIdsExactlyAsWritten() throws IOException {
+        Path file = write("customer_id,timestamp,amount\n"
+                + "\"Smith, Jane\",2024-03-01,1\n"
+                + "\"say \"\"hi\"\"\",2024-03-01,2\n"
+                + " Zoë ,2024-03-01,3\n");
+        assertThat(PurchaseLogs.readTransactionsCsv(file)).extracting(Purchase::customerId)
+                .containsExactly("Smith, Jane", "say \"hi\"", " Zoë ");
+    }
+
+    @Test
+    void namesTheLineOfARowWithTooManyFields() throws IOException {
+        Path file = write("customer_id,timestamp,amount\nu1,2024-03-01,5\nSmith, Jane,2024-03-01,5\n");
+        assertThatThrownBy(() -> PurchaseLogs.readTransactionsCsv(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(file + " line 3: line has 4 fields; expected 3 (customer_id,timestamp,amount; quote a"
+                        + " value that holds a comma, as in RFC 4180)");
+    }
+
+    @Test
+    void namesTheLineOfAnUnclosedQuote() throws IOException {
+        Path file = write("customer_id,timestamp,amount\nu1,2024-03-01,5\n\"u2,2024-03-01,5\n");
+        assertThatThrownBy(() -> PurchaseLogs.readTransactionsCsv(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + " line 3: line is not valid CSV: ");
+    }
+
+    @Test
     void readsTheCdnowSampleLayoutWithTheSampleIdAsCustomer() {
         var purchases = PurchaseLogs.readCdnow(CdnowData.resource("CDNOW_sample.txt"));
         assertThat(purchases).hasSize(6919);
