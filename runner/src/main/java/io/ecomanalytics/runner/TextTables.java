@@ -1,9 +1,20 @@
 package io.ecomanalytics.runner;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Query results as text: an aligned table for people, or CSV (RFC 4180 quoting) for tools. */
 final class TextTables {
+    /** Quotes only the values that need it, as a spreadsheet would write them. */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
     private TextTables() {
     }
 
@@ -27,9 +38,17 @@ final class TextTables {
     }
 
     static String csv(List<String> columns, List<List<String>> rows) {
-        StringBuilder text = new StringBuilder();
-        text.append(csvLine(columns));
-        rows.forEach(row -> text.append(csvLine(row)));
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true)
+                .setLineSeparator(System.lineSeparator());
+        columns.forEach(schema::addColumn);
+        StringWriter text = new StringWriter();
+        try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(text)) {
+            for (List<String> row : rows) {
+                writer.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the result as CSV: " + e.getMessage(), e);
+        }
         return text.toString();
     }
 
@@ -39,15 +58,5 @@ final class TextTables {
             text.append(i == 0 ? "" : " | ").append(value).append(" ".repeat(widths[i] - value.length()));
         }
         text.append(System.lineSeparator());
-    }
-
-    private static String csvLine(List<String> values) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n");
-            line.append(i == 0 ? "" : ",").append(quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value);
-        }
-        return line.append(System.lineSeparator()).toString();
     }
 }
