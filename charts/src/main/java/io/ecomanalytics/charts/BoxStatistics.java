@@ -3,6 +3,8 @@ package io.ecomanalytics.charts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hipparchus.stat.descriptive.rank.Percentile;
+import org.hipparchus.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Box-plot statistics of one group. Quartiles use linear interpolation between order statistics (Hyndman and Fan's
@@ -39,10 +41,8 @@ record BoxStatistics(double mean, double median, double lowerQuartile, double up
                 lowerWhisker, upperWhisker, List.copyOf(outliers));
     }
 
+    /** Linear interpolation between order statistics (R's type 7, NumPy's default), as most box plots use. */
     private static double quantile(double[] sorted, double probability) {
-        double position = (sorted.length - 1) * probability;
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return new Percentile(probability * 100).withEstimationType(EstimationType.R_7).evaluate(sorted);
     }
 }

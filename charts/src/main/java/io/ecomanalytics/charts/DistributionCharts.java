@@ -1,10 +1,12 @@
 package io.ecomanalytics.charts;
 
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hipparchus.stat.correlation.PearsonsCorrelation;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -203,24 +205,18 @@ final class DistributionCharts {
                 + Formats.count(total) + ".";
     }
 
+    /** Pearson's r, or NaN when either variable is constant (no relationship can be measured). */
     private static double correlation(List<UserEngagement> customers) {
-        int n = customers.size();
-        double meanX = customers.stream().mapToDouble(UserEngagement::averageSessionSeconds).sum() / n;
-        double meanY = customers.stream().mapToDouble(UserEngagement::sales).sum() / n;
-        double covariance = 0;
-        double varianceX = 0;
-        double varianceY = 0;
-        for (UserEngagement customer : customers) {
-            double dx = customer.averageSessionSeconds() - meanX;
-            double dy = customer.sales() - meanY;
-            covariance += dx * dy;
-            varianceX += dx * dx;
-            varianceY += dy * dy;
-        }
-        if (varianceX == 0 || varianceY == 0) {
+        double[] duration = customers.stream().mapToDouble(UserEngagement::averageSessionSeconds).toArray();
+        double[] sales = customers.stream().mapToDouble(UserEngagement::sales).toArray();
+        if (duration.length < 2 || isConstant(duration) || isConstant(sales)) {
             return Double.NaN;
         }
-        return covariance / Math.sqrt(varianceX * varianceY);
+        return new PearsonsCorrelation().correlation(duration, sales);
+    }
+
+    private static boolean isConstant(double[] values) {
+        return Arrays.stream(values).allMatch(value -> value == values[0]);
     }
 
     private static String strength(double correlation) {
