@@ -113,6 +113,11 @@ public final class EmbeddedHBase implements AutoCloseable {
         return new Configuration(clientConfiguration);
     }
 
+    /** Settings that reach this HBase, for {@link SessionStore#connect}. */
+    public HBaseSettings settings() {
+        return HBaseSettings.forZooKeeper(zooKeeperAddress());
+    }
+
     /** The ZooKeeper quorum as {@code host:port}, the address an ordinary HBase client needs. */
     public String zooKeeperAddress() {
         return clientConfiguration.get(HConstants.ZOOKEEPER_QUORUM) + ":"

@@ -71,11 +71,6 @@ public record HBaseSettings(String zooKeeperQuorum, int zooKeeperPort, String zn
                 DEFAULT_OPERATION_TIMEOUT);
     }
 
-    /** Settings that reach the given in-process HBase. */
-    public static HBaseSettings of(EmbeddedHBase hbase) {
-        return forZooKeeper(hbase.zooKeeperAddress());
-    }
-
     /** These settings under another znode parent. */
     public HBaseSettings withZnodeParent(String parent) {
         return new HBaseSettings(zooKeeperQuorum, zooKeeperPort, parent, attempts, operationTimeout);

@@ -8,7 +8,7 @@ import org.apache.hadoop.hbase.TableName;
 /**
  * How to load sessions.
  *
- * @param tableName        the target table, created beforehand with {@link SessionTable#create}
+ * @param tableName        the target table, created beforehand with {@link SessionStore#createTable(SessionTableSpec)}
  * @param method           buffered puts or HFile bulk load
  * @param writeBufferBytes the BufferedMutator's client-side buffer: it sends a batch when this many bytes are waiting
  * @param bulkChunkBytes   the bulk load sorts this many bytes of cells in memory at a time and writes each chunk as

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * counted; sessions HBase refuses after the client's retries are counted as failed. Nothing is dropped silently:
  * {@code read = written + rejected + failed}.
  */
-public final class SessionLoader {
+final class SessionLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLoader.class);
     private static final int LOGGED_REJECTIONS = 10;
     private static final int PREPARED_BATCH_SESSIONS = 500;
@@ -51,7 +51,7 @@ public final class SessionLoader {
      *
      * @throws SessionStoreException if the table is missing or the load cannot go on (see {@link #load})
      */
-    public static SessionLoadReport loadDataset(Connection connection, Path datasetFolder, RejectSink rejects,
+    static SessionLoadReport loadDataset(Connection connection, Path datasetFolder, RejectSink rejects,
             SessionLoadOptions options) {
         ValidatingDataset dataset = ValidatingDataset.open(datasetFolder, rejects);
         Counts counts = new Counts();
@@ -74,7 +74,7 @@ public final class SessionLoader {
      * @throws SessionStoreException if the table does not exist, or if HBase fails in a way retries cannot absorb
      *     (the message carries the counts so far; run the load again to finish it)
      */
-    public static SessionLoadReport load(Connection connection, Iterator<? extends Session> sessions, SessionLoadOptions options) {
+    static SessionLoadReport load(Connection connection, Iterator<? extends Session> sessions, SessionLoadOptions options) {
         Counts counts = new Counts();
         LoadProgress progress = progress(options);
         write(connection, sessions, options, counts, progress);
@@ -113,7 +113,7 @@ public final class SessionLoader {
         try (var admin = connection.getAdmin()) {
             if (!admin.tableExists(options.tableName())) {
                 throw new TableNotFoundException(options.tableName() + " does not exist; create it first with "
-                        + "SessionTable.create");
+                        + "SessionStore.createTable");
             }
         }
     }

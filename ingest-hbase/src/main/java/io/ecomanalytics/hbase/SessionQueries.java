@@ -33,25 +33,25 @@ import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
  * </ul>
  * An instance is cheap and thread-safe; it does not own the connection.
  */
-public final class SessionQueries {
+final class SessionQueries {
     private static final int SCAN_CACHING = 500;
 
     private final Connection connection;
     private final TableName tableName;
 
-    public SessionQueries(Connection connection, TableName tableName) {
+    SessionQueries(Connection connection, TableName tableName) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
     }
 
     /** Every session of one user, oldest first. */
-    public List<StoredSession> sessionsOfUser(String userId) {
+    List<StoredSession> sessionsOfUser(String userId) {
         byte[] prefix = RowKeys.userPrefix(userId);
         return collectUser(userId, new Scan().withStartRow(prefix).withStopRow(stopAfterPrefix(prefix)));
     }
 
     /** One user's sessions that start in {@code [from, to)}, oldest first. */
-    public List<StoredSession> sessionsOfUser(String userId, Instant from, Instant to) {
+    List<StoredSession> sessionsOfUser(String userId, Instant from, Instant to) {
         checkRange(from, to);
         // Row keys hold whole seconds: scan the covering seconds, then keep the exact range.
         Instant lastSecond = to.minusNanos(1);
@@ -67,7 +67,7 @@ public final class SessionQueries {
      * Calls {@code action} for every session of every user that starts in {@code [from, to)}, in row key order
      * (by user, then time), without holding them in memory. Returns how many there were.
      */
-    public long forEachSessionBetween(Instant from, Instant to, Consumer<StoredSession> action) {
+    long forEachSessionBetween(Instant from, Instant to, Consumer<StoredSession> action) {
         checkRange(from, to);
         Scan scan = new Scan().setCaching(SCAN_CACHING);
         long count = 0;
@@ -91,7 +91,7 @@ public final class SessionQueries {
     }
 
     /** The number of sessions in each region, in key order. */
-    public List<RegionCount> countsPerRegion() {
+    List<RegionCount> countsPerRegion() {
         List<RegionCount> counts = new ArrayList<>();
         try (RegionLocator locator = connection.getRegionLocator(tableName);
                 Table table = connection.getTable(tableName)) {

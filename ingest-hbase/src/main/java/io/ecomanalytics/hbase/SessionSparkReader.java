@@ -21,13 +21,13 @@ import org.apache.spark.sql.SparkSession;
  * region servers filter families and the time range; cells are decoded once, in the executors. Nothing is collected
  * on the driver.
  */
-public final class SessionSparkReader {
+final class SessionSparkReader {
 
     private SessionSparkReader() {
     }
 
     /** The sessions of the table named in {@code options}, lazily: nothing is read until an action runs. */
-    public static Dataset<Row> read(SparkSession spark, HBaseSettings settings, SparkReadOptions options) {
+    static Dataset<Row> read(SparkSession spark, HBaseSettings settings, SparkReadOptions options) {
         Configuration configuration = settings.configuration();
         configuration.set(TableInputFormat.INPUT_TABLE, options.tableName());
         configuration.set(TableInputFormat.SCAN, scan(options));

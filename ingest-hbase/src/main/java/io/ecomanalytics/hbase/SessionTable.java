@@ -27,16 +27,8 @@ import org.slf4j.LoggerFactory;
  * one version per cell, row bloom filters, FAST_DIFF block encoding (the long row key repeats in every cell), the
  * spec's compression, pre-split by user id.
  */
-public final class SessionTable {
+final class SessionTable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTable.class);
-
-    /** What {@link #create} did. */
-    public enum Creation {
-        /** The table did not exist and was created. */
-        CREATED,
-        /** A table of that name with the session families was already there and was left as it was. */
-        ALREADY_PRESENT
-    }
 
     private SessionTable() {
     }
@@ -48,12 +40,12 @@ public final class SessionTable {
      * @throws SessionStoreException if a table of that name has other families, if the compression cannot run in
      *     this JVM, or if HBase refuses
      */
-    public static Creation create(Admin admin, SessionTableSpec spec) {
+    static TableCreation create(Admin admin, SessionTableSpec spec) {
         TableName name = spec.tableName();
         try {
             if (admin.tableExists(name)) {
                 checkFamilies(admin.getDescriptor(name));
-                return Creation.ALREADY_PRESENT;
+                return TableCreation.ALREADY_PRESENT;
             }
             checkCompression(spec);
             createNamespace(admin, name.getNamespaceAsString());
@@ -66,11 +58,11 @@ public final class SessionTable {
                 admin.createTable(table.build(), splits);
             } catch (TableExistsException raced) {
                 checkFamilies(admin.getDescriptor(name));
-                return Creation.ALREADY_PRESENT;
+                return TableCreation.ALREADY_PRESENT;
             }
             LOG.info("Created {} with {} region(s), families {}, compression {}", name, spec.regionCount(),
                     familyNames(), spec.compression());
-            return Creation.CREATED;
+            return TableCreation.CREATED;
         } catch (IOException e) {
             throw new SessionStoreException("Cannot create the session table " + name + ": "
                     + EmbeddedHBase.rootMessage(e) + ". Check that the cluster is up and that this user may create"
@@ -79,7 +71,7 @@ public final class SessionTable {
     }
 
     /** Disables and deletes the table if it exists. */
-    public static void drop(Admin admin, TableName name) {
+    static void drop(Admin admin, TableName name) {
         try {
             if (admin.tableExists(name)) {
                 if (admin.isTableEnabled(name)) {

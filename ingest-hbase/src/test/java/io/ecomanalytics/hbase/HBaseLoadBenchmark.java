@@ -41,7 +41,7 @@ public final class HBaseLoadBenchmark {
                 ? Stream.of(args[4].split(",")).map(LoadMethod::valueOf).toList()
                 : List.of(LoadMethod.values());
         int exitCode = 0;
-        try (EmbeddedHBase hbase = EmbeddedHBase.start(); Connection connection = HBaseSettings.of(hbase).connect()) {
+        try (EmbeddedHBase hbase = EmbeddedHBase.start(); Connection connection = hbase.settings().connect()) {
             for (String scale : scales) {
                 GeneratorSpec generator = GeneratorSpec.scale(scale).withSeed(42);
                 if (sessionsOverride > 0) {

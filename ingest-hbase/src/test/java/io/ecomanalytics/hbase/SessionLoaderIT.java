@@ -59,7 +59,7 @@ class SessionLoaderIT {
     static void loadTinyBothWays(EmbeddedHBase hbase) throws Exception {
         dataset = TestDatasets.copyTiny(Files.createTempDirectory("tiny-"));
         expected = JsonSessions.read(dataset);
-        connection = HBaseSettings.of(hbase).connect();
+        connection = hbase.settings().connect();
         try (Admin admin = connection.getAdmin()) {
             SessionTable.create(admin, SessionTableSpec.forDataset(MUTATOR_TABLE, dataset, REGIONS));
             SessionTable.create(admin, SessionTableSpec.forDataset(BULK_TABLE, dataset, REGIONS));
@@ -282,7 +282,7 @@ class SessionLoaderIT {
         assertThatThrownBy(() -> SessionLoader.load(connection, List.<Session>of().iterator(),
                 SessionLoadOptions.defaults("loader_it:absent")))
                 .isInstanceOf(SessionStoreException.class)
-                .hasMessageContaining("loader_it:absent does not exist; create it first with SessionTable.create");
+                .hasMessageContaining("loader_it:absent does not exist; create it first with SessionStore.createTable");
     }
 
     private static Session withStart(Session session, Instant start) {

@@ -7,8 +7,10 @@ import static org.apache.spark.sql.functions.map_values;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecomanalytics.data.RejectSink;
+import io.ecomanalytics.data.Session;
 import io.ecomanalytics.testing.SharedSpark;
 import io.ecomanalytics.testing.TestDatasets;
 import io.ecomanalytics.transforms.Schemas;
@@ -16,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.Connection;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,31 +32,61 @@ class SessionSparkReaderIT {
     private static final int REGIONS = 3;
 
     private static JsonSessions expected;
-    private static HBaseSettings settings;
+    private static SessionStore store;
     private static SparkSession spark;
 
+    /** Through the module's front door, as a library user loads and reads: no Connection, Admin or TableName. */
     @BeforeAll
     static void loadTiny(EmbeddedHBase hbase, SparkSession session) throws Exception {
         spark = session;
         Path dataset = TestDatasets.copyTiny(Files.createTempDirectory("tiny-"));
         expected = JsonSessions.read(dataset);
-        settings = HBaseSettings.of(hbase);
-        try (Connection connection = settings.connect(); Admin admin = connection.getAdmin()) {
-            SessionTable.create(admin, SessionTableSpec.forDataset(TABLE, dataset, REGIONS));
-            SessionLoadReport report = SessionLoader.loadDataset(connection, dataset, RejectSink.DISCARD,
-                    SessionLoadOptions.defaults(TABLE));
-            assertThat(report.written()).isEqualTo(expected.count());
-        }
+        store = SessionStore.connect(hbase.settings(), TABLE);
+        assertThat(store.createTable(dataset, REGIONS)).isEqualTo(TableCreation.CREATED);
+        assertThat(store.createTable(dataset, REGIONS)).isEqualTo(TableCreation.ALREADY_PRESENT);
+        SessionLoadReport report = store.load(dataset, RejectSink.DISCARD, store.loadOptions());
+        assertThat(report.written()).isEqualTo(expected.count());
     }
 
     @AfterAll
-    static void releaseNothingShared() {
+    static void disconnect() {
+        store.close();
         spark = null;
     }
 
     @Test
+    void theStoreScansOneUsersSessionsInTimeOrder() {
+        String userId = expected.all().get(0).get("user_id").asText();
+        List<Instant> expectedStarts = expected.all().stream()
+                .filter(session -> session.get("user_id").asText().equals(userId))
+                .map(session -> Instant.parse(session.get("start_time").asText() + "Z")).sorted().toList();
+
+        List<StoredSession> sessions = store.sessionsOfUser(userId);
+
+        assertThat(sessions).isNotEmpty()
+                .allSatisfy(stored -> assertThat(stored.session().userId()).isEqualTo(userId));
+        assertThat(sessions).extracting(stored -> stored.session().startTime())
+                .containsExactlyElementsOf(expectedStarts);
+        List<RegionCount> regions = store.countsPerRegion();
+        assertThat(regions).hasSize(REGIONS);
+        assertThat(regions.stream().mapToLong(RegionCount::sessions).sum()).isEqualTo(expected.count());
+    }
+
+    @Test
+    void optionsForAnotherTableAreRefusedWithTheWayOut() {
+        assertThatThrownBy(() -> store.read(spark, SparkReadOptions.allSessions("other:sessions")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The read options name other:sessions, but this store is for " + TABLE
+                        + "; start from SparkReadOptions.allSessions(store.tableName())");
+        assertThatThrownBy(() -> store.load(List.<Session>of().iterator(), SessionLoadOptions.defaults("other:t")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The load options name other:t, but this store is for " + TABLE
+                        + "; start from store.loadOptions()");
+    }
+
+    @Test
     void theReaderReturnsTheHBaseSessionSchemaOnePartitionPerRegionAndTheLoadersSums() {
-        Dataset<Row> sessions = SessionSparkReader.read(spark, settings, SparkReadOptions.allSessions(TABLE));
+        Dataset<Row> sessions = store.read(spark);
 
         assertThat(sessions.schema()).isEqualTo(Schemas.sessionsFromHBase());
         assertThat(sessions.rdd().getNumPartitions()).isEqualTo(REGIONS);
@@ -81,7 +111,7 @@ class SessionSparkReaderIT {
         Instant from = Instant.parse("2024-11-01T00:00:00Z");
         Instant to = Instant.parse("2024-12-01T00:00:00Z");
 
-        Dataset<Row> sessions = SessionSparkReader.read(spark, settings,
+        Dataset<Row> sessions = store.read(spark,
                 SparkReadOptions.allSessions(TABLE).between(from, to));
 
         assertThat(sessions.count()).isEqualTo(expected.startingBetween(from, to)).isPositive();
@@ -89,7 +119,7 @@ class SessionSparkReaderIT {
 
     @Test
     void familiesLeftOutReadAsNullColumns() {
-        Dataset<Row> devices = SessionSparkReader.read(spark, settings,
+        Dataset<Row> devices = store.read(spark,
                 SparkReadOptions.allSessions(TABLE).withFamilies(List.of("device")).withScanCaching(10));
 
         List<Row> rows = devices.select("session_id", "device_type", "page_views").collectAsList();
@@ -103,7 +133,7 @@ class SessionSparkReaderIT {
 
     @Test
     void pageViewsKeepTheirOrderAndTypes() {
-        Dataset<Row> sessions = SessionSparkReader.read(spark, settings, SparkReadOptions.allSessions(TABLE));
+        Dataset<Row> sessions = store.read(spark);
         String firstId = expected.all().get(0).get("session_id").asText();
 
         Row first = sessions.filter(col("session_id").equalTo(firstId)).first();

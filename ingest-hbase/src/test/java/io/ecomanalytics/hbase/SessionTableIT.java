@@ -28,7 +28,7 @@ class SessionTableIT {
 
     @BeforeAll
     static void connect(EmbeddedHBase hbase) throws Exception {
-        connection = HBaseSettings.of(hbase).connect();
+        connection = hbase.settings().connect();
         admin = connection.getAdmin();
     }
 
@@ -42,8 +42,8 @@ class SessionTableIT {
     void creationMakesTheNamespaceFamiliesAndRegionsAndIsIdempotent() throws Exception {
         SessionTableSpec spec = SessionTableSpec.forUserNumbers("table_it:user_sessions", 100, 4);
 
-        assertThat(SessionTable.create(admin, spec)).isEqualTo(SessionTable.Creation.CREATED);
-        assertThat(SessionTable.create(admin, spec)).isEqualTo(SessionTable.Creation.ALREADY_PRESENT);
+        assertThat(SessionTable.create(admin, spec)).isEqualTo(TableCreation.CREATED);
+        assertThat(SessionTable.create(admin, spec)).isEqualTo(TableCreation.ALREADY_PRESENT);
 
         TableDescriptor descriptor = admin.getDescriptor(spec.tableName());
         assertThat(Arrays.stream(descriptor.getColumnFamilies()).map(ColumnFamilyDescriptor::getNameAsString))

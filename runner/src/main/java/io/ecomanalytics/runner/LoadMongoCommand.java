@@ -1,5 +1,6 @@
 package io.ecomanalytics.runner;
 
+import io.ecomanalytics.mongo.MongoLoadOptions;
 import io.ecomanalytics.mongo.MongoLoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class LoadMongoCommand implements Callable<Integer> {
         CommandArguments.requireFolder(spec, "--data", data);
         try (Stores stores = Stores.openMongo(storeOptions)) {
             MongoLoadReport report = StoreLoads.loadMongo(stores.mongo(), data,
-                    io.ecomanalytics.mongo.MongoLoadOptions.defaults().withBatchSize(batchSize), new StageTimer());
+                    MongoLoadOptions.defaults().withBatchSize(batchSize), new StageTimer());
             PrintWriter out = spec.commandLine().getOut();
             out.println(stores.describe());
             report.collections().forEach(collection -> out.println(collection));

@@ -8,16 +8,16 @@ import io.ecomanalytics.clv.AgreementMeasures;
 import io.ecomanalytics.clv.BgNbdFit;
 import io.ecomanalytics.clv.BgNbdParameters;
 import io.ecomanalytics.clv.CalibrationHoldoutSummary;
+import io.ecomanalytics.clv.ClvScorer;
+import io.ecomanalytics.clv.ClvSpark;
+import io.ecomanalytics.clv.ClvTimeUnit;
+import io.ecomanalytics.clv.GammaGammaFit;
 import io.ecomanalytics.clv.GammaGammaParameters;
 import io.ecomanalytics.clv.HoldoutValidation;
 import io.ecomanalytics.clv.LabelPair;
 import io.ecomanalytics.clv.ParameterComparison;
-import io.ecomanalytics.clv.ScoredCase;
-import io.ecomanalytics.clv.ClvScorer;
-import io.ecomanalytics.clv.ClvSpark;
-import io.ecomanalytics.clv.GammaGammaFit;
 import io.ecomanalytics.clv.PurchaseGrouping;
-import io.ecomanalytics.clv.ClvTimeUnit;
+import io.ecomanalytics.clv.ScoredCase;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.DatasetValidator;
 import io.ecomanalytics.data.GenerationSummary;
@@ -26,10 +26,12 @@ import io.ecomanalytics.data.PlantedCustomer;
 import io.ecomanalytics.data.PlantedParameters;
 import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.ValidationReport;
+import io.ecomanalytics.hbase.SessionLoadReport;
 import io.ecomanalytics.mongo.MongoCollectionName;
+import io.ecomanalytics.mongo.MongoLoadReport;
 import io.ecomanalytics.mongo.MongoSparkIo;
-import io.ecomanalytics.transforms.CleanTables;
 import io.ecomanalytics.transforms.Analytics;
+import io.ecomanalytics.transforms.CleanTables;
 import io.ecomanalytics.transforms.CustomerSummaryTable;
 import io.ecomanalytics.transforms.SummaryPeriod;
 import java.io.IOException;
@@ -95,12 +97,12 @@ final class Pipeline {
                 dataset = generate(generated);
             }
             ValidationReport validation = validate(dataset, output.driverFiles().resolve(REJECTS_FILE));
-            io.ecomanalytics.mongo.MongoLoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
+            MongoLoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
                     settings.mongoLoadOptions(), stages);
             // MongoDB is complete: Spark reads it while the sessions load into HBase.
             CompletableFuture<Map<String, CountedRows>> mongoRead =
                     StoreReads.readMongoInBackground(spark.get(), stores);
-            io.ecomanalytics.hbase.SessionLoadReport hbaseReport;
+            SessionLoadReport hbaseReport;
             try {
                 hbaseReport = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), settings.hbaseRegions(),
                         dataset, settings.hbaseLoadOptions(stores.hbaseTable()), stages);
@@ -137,8 +139,8 @@ final class Pipeline {
     }
 
     /** What the loading stages reported; empty when the stores were loaded by someone else. */
-    record Loads(Optional<ValidationReport> validation, Optional<io.ecomanalytics.mongo.MongoLoadReport> mongo,
-            Optional<io.ecomanalytics.hbase.SessionLoadReport> hbase) {
+    record Loads(Optional<ValidationReport> validation, Optional<MongoLoadReport> mongo,
+            Optional<SessionLoadReport> hbase) {
     }
 
     /** The fitted models and the per-customer table (predictions joined to spend and engagement). */

@@ -4,6 +4,7 @@ import io.ecomanalytics.clv.EngagementWeights;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.hbase.LoadMethod;
 import io.ecomanalytics.hbase.SessionLoadOptions;
+import io.ecomanalytics.mongo.MongoLoadOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -42,8 +43,8 @@ record PipelineSettings(Optional<Path> data, GeneratorSpec generatorSpec, URI ou
     /** The default holdout: the last fifth of the observation period, as in the lifetimes documentation. */
     static final double DEFAULT_HOLDOUT_SHARE = 0.2;
 
-    io.ecomanalytics.mongo.MongoLoadOptions mongoLoadOptions() {
-        return io.ecomanalytics.mongo.MongoLoadOptions.defaults().withBatchSize(mongoBatchSize);
+    MongoLoadOptions mongoLoadOptions() {
+        return MongoLoadOptions.defaults().withBatchSize(mongoBatchSize);
     }
 
     SessionLoadOptions hbaseLoadOptions(String table) {

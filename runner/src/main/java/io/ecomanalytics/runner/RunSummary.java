@@ -6,6 +6,7 @@ import io.ecomanalytics.data.FileCounts;
 import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.ValidationReport;
 import io.ecomanalytics.mongo.CollectionLoadReport;
+import io.ecomanalytics.mongo.MongoLoadReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
                 "accepted", counts.accepted(), "rejected", counts.rejected());
     }
 
-    private static Map<String, Object> mongoLoadMap(io.ecomanalytics.mongo.MongoLoadReport mongoLoad) {
+    private static Map<String, Object> mongoLoadMap(MongoLoadReport mongoLoad) {
         Map<String, Object> result = new LinkedHashMap<>();
         for (CollectionLoadReport collection : mongoLoad.collections()) {
             result.put(collection.collection().collectionName(), ordered("read", collection.read(),

@@ -1,6 +1,8 @@
 package io.ecomanalytics.runner;
 
 import io.ecomanalytics.data.DatasetGenerator;
+import io.ecomanalytics.hbase.SessionLoadOptions;
+import io.ecomanalytics.mongo.MongoLoadOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +61,9 @@ final class ServeCommand implements Callable<Integer> {
                         new ProgressLog("generate"));
             }
             StageTimer stages = new StageTimer();
-            StoreLoads.loadMongo(stores.mongo(), folder, io.ecomanalytics.mongo.MongoLoadOptions.defaults(), stages);
+            StoreLoads.loadMongo(stores.mongo(), folder, MongoLoadOptions.defaults(), stages);
             StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, folder,
-                    io.ecomanalytics.hbase.SessionLoadOptions.defaults(stores.hbaseTable()), stages);
+                    SessionLoadOptions.defaults(stores.hbaseTable()), stages);
             out.println("dataset   " + folder.toAbsolutePath());
             out.println("mongodb   " + stores.mongo().maskedUri() + " database " + stores.mongo().database());
             out.println("zookeeper " + stores.hbase().zooKeeperAddress() + " znode " + stores.hbase().znodeParent()

@@ -1,5 +1,7 @@
 package io.ecomanalytics.runner;
 
+import io.ecomanalytics.hbase.SessionLoadOptions;
+import io.ecomanalytics.mongo.MongoLoadOptions;
 import io.ecomanalytics.transforms.SqlViews;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,13 +12,13 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Any Spark SQL over the dataset's view names, read from the stores. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
@@ -63,9 +65,9 @@ final class SqlCommand implements Callable<Integer> {
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             StageTimer stages = new StageTimer();
             if (data != null) {
-                StoreLoads.loadMongo(stores.mongo(), data, io.ecomanalytics.mongo.MongoLoadOptions.defaults(), stages);
+                StoreLoads.loadMongo(stores.mongo(), data, MongoLoadOptions.defaults(), stages);
                 StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, data,
-                        io.ecomanalytics.hbase.SessionLoadOptions.defaults(stores.hbaseTable()), stages);
+                        SessionLoadOptions.defaults(stores.hbaseTable()), stages);
             }
             SqlViews.register(spark, StoreReads.read(spark, stores, stages).clean());
             Dataset<Row> result;

@@ -2,16 +2,14 @@ package io.ecomanalytics.runner;
 
 import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.hbase.HBaseSettings;
-import io.ecomanalytics.hbase.SessionLoader;
-import io.ecomanalytics.hbase.SessionTable;
-import io.ecomanalytics.hbase.SessionTableSpec;
+import io.ecomanalytics.hbase.SessionLoadOptions;
+import io.ecomanalytics.hbase.SessionLoadReport;
+import io.ecomanalytics.hbase.SessionStore;
+import io.ecomanalytics.mongo.MongoLoadOptions;
+import io.ecomanalytics.mongo.MongoLoadReport;
 import io.ecomanalytics.mongo.MongoSettings;
 import io.ecomanalytics.mongo.MongoStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.Connection;
 
 /** Loads a dataset folder into each store, as a timed stage: the modules' loaders, wired. */
 final class StoreLoads {
@@ -19,31 +17,27 @@ final class StoreLoads {
     }
 
     /** Creates the MongoDB schema (idempotent) and upserts users, products, categories and transactions. */
-    static io.ecomanalytics.mongo.MongoLoadReport loadMongo(MongoSettings mongo, Path dataset,
-            io.ecomanalytics.mongo.MongoLoadOptions options, StageTimer stages) {
+    static MongoLoadReport loadMongo(MongoSettings mongo, Path dataset,
+            MongoLoadOptions options, StageTimer stages) {
         stages.start("load-mongo");
         try (MongoStore store = MongoStore.connect(mongo)) {
             store.createSchema();
-            io.ecomanalytics.mongo.MongoLoadReport report = store.loader(options).load(dataset);
+            MongoLoadReport report = store.loader(options).load(dataset);
             stages.end(report.read(), report.inserted() + report.updated() + report.unchanged(), report.rejected());
             return report;
         }
     }
 
     /** Creates the sessions table (idempotent, pre-split by the dataset's users) and loads every session. */
-    static io.ecomanalytics.hbase.SessionLoadReport loadHBase(HBaseSettings hbase, String table, int regions, Path dataset,
-            io.ecomanalytics.hbase.SessionLoadOptions options, StageTimer stages) {
+    static SessionLoadReport loadHBase(HBaseSettings hbase, String table, int regions, Path dataset,
+            SessionLoadOptions options, StageTimer stages) {
         stages.start("load-hbase");
-        try (Connection connection = hbase.connect(); Admin admin = connection.getAdmin()) {
-            SessionTable.create(admin, SessionTableSpec.forDataset(table, dataset, regions));
+        try (SessionStore store = SessionStore.connect(hbase, table)) {
+            store.createTable(dataset, regions);
             // The validation stage already wrote every reject with its reason; the loader only counts them.
-            io.ecomanalytics.hbase.SessionLoadReport report = SessionLoader.loadDataset(connection, dataset,
-                    RejectSink.DISCARD, options);
+            SessionLoadReport report = store.load(dataset, RejectSink.DISCARD, options);
             stages.end(report.read(), report.written(), report.rejected());
             return report;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the sessions into HBase at " + hbase.zooKeeperAddress()
-                    + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,8 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.ecomanalytics.hbase.SessionSparkReader;
-import io.ecomanalytics.hbase.SparkReadOptions;
+import io.ecomanalytics.hbase.SessionStore;
 import io.ecomanalytics.mongo.MongoCollectionName;
 import io.ecomanalytics.mongo.MongoSparkIo;
 import io.ecomanalytics.transforms.CleanTables;
@@ -118,10 +117,16 @@ final class StoreReads {
             case "products" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.PRODUCTS);
             case "categories" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.CATEGORIES);
             case "transactions" -> MongoSparkIo.read(spark, stores.mongo(), MongoCollectionName.TRANSACTIONS);
-            case SESSIONS -> Cleaning.nestHBaseSessions(SessionSparkReader.read(spark, stores.hbase(),
-                    SparkReadOptions.allSessions(stores.hbaseTable())));
+            case SESSIONS -> Cleaning.nestHBaseSessions(readSessions(spark, stores));
             default -> throw new IllegalArgumentException("No store holds " + entity);
         };
+    }
+
+    /** The dataset is lazy: its scans open connections of their own, so the store may close at once. */
+    private static Dataset<Row> readSessions(SparkSession spark, Stores stores) {
+        try (SessionStore store = SessionStore.connect(stores.hbase(), stores.hbaseTable())) {
+            return store.read(spark);
+        }
     }
 
     private static CleanedCounts clean(String entity, CountedRows raw) {

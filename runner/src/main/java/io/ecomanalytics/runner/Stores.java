@@ -124,7 +124,7 @@ final class Stores implements AutoCloseable {
 
     HBaseSettings hbase() {
         if (embeddedHBase.isPresent()) {
-            return HBaseSettings.of(Completion.join(embeddedHBase.get()));
+            return Completion.join(embeddedHBase.get()).settings();
         }
         return hbase.orElseThrow(() -> new IllegalStateException("HBase was not opened for this command"));
     }
