@@ -30,6 +30,7 @@ import io.ecomanalytics.hbase.SessionLoadReport;
 import io.ecomanalytics.mongo.MongoCollectionName;
 import io.ecomanalytics.mongo.MongoLoadReport;
 import io.ecomanalytics.mongo.MongoSparkIo;
+import io.ecomanalytics.transforms.Analytic;
 import io.ecomanalytics.transforms.Analytics;
 import io.ecomanalytics.transforms.CleanTables;
 import io.ecomanalytics.transforms.CustomerSummaryTable;
@@ -155,12 +156,15 @@ final class Pipeline {
         CountedRows items = CountedRows.checkpoint(tables.clean().transactionItems(), "transaction-items");
         Instant observationEnd = observationEnd(tables.clean());
         stages.end(tables.counts().get("transactions")[1], items.count(), 0);
-        Map<String, Dataset<Row>> analytics = new LinkedHashMap<>(Analytics.all(tables.clean(), items.rows(),
-                observationEnd, AnalyticNames.AFFINITY_PAIRS_PER_PRODUCT, AnalyticNames.DURATION_BUCKET_SECONDS));
+        Map<Analytic, Dataset<Row>> analytics = Analytics.all(tables.clean(), items.rows(), observationEnd,
+                AnalyticParameters.AFFINITY_PAIRS_PER_PRODUCT, AnalyticParameters.DURATION_BUCKET_SECONDS);
         ClvResult clv = scoreCustomers(analytics, observationEnd);
-        analytics.put(CUSTOMER_CLV, clv.customers());
+        // Every result table, under the name its Parquet and CSV folders take.
+        Map<String, Dataset<Row>> results = new LinkedHashMap<>();
+        analytics.forEach((analytic, rows) -> results.put(analytic.tableName(), rows));
+        results.put(CUSTOMER_CLV, clv.customers());
         ModelChecks checks = checkModels(tables.clean(), clv, truth);
-        Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
+        Map<String, String> outputs = writeResults(results, tables.rejected(), output);
         List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, settings, output.driverFiles(),
                 stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
@@ -213,15 +217,15 @@ final class Pipeline {
         return latest.toInstant();
     }
 
-    private ClvResult scoreCustomers(Map<String, Dataset<Row>> analytics, Instant observationEnd) {
+    private ClvResult scoreCustomers(Map<Analytic, Dataset<Row>> analytics, Instant observationEnd) {
         stages.start("clv");
-        Dataset<Row> summaries = analytics.get(AnalyticNames.CUSTOMER_SUMMARY).localCheckpoint();
+        Dataset<Row> summaries = analytics.get(Analytic.CUSTOMER_SUMMARY).localCheckpoint();
         BgNbdFit purchaseFit = ClvSpark.fitBgNbd(summaries);
         GammaGammaFit spendFit = ClvSpark.fitGammaGamma(summaries);
         ClvScorer scorer = new ClvScorer(purchaseFit.parameters(), spendFit.parameters(), ClvTimeUnit.DAYS,
                 settings.horizonMonths(), settings.monthlyDiscountRate());
         Dataset<Row> customers = CustomerValue.table(ClvSpark.score(summaries, scorer),
-                analytics.get(AnalyticNames.CUSTOMER_SPEND), analytics.get(AnalyticNames.SESSION_ENGAGEMENT),
+                analytics.get(Analytic.CUSTOMER_SPEND), analytics.get(Analytic.SESSION_ENGAGEMENT),
                 settings.engagementWeights())
                 .localCheckpoint();
         long scored = customers.count();
@@ -285,10 +289,10 @@ final class Pipeline {
                 segments.isEmpty() ? Double.NaN : AgreementMeasures.adjustedRandIndex(segments));
     }
 
-    private Map<String, String> writeResults(Map<String, Dataset<Row>> analytics, Dataset<Row> rejects,
+    private Map<String, String> writeResults(Map<String, Dataset<Row>> results, Dataset<Row> rejects,
             OutputFolder output) {
         stages.start("write-results");
-        Map<String, Dataset<Row>> all = new LinkedHashMap<>(analytics);
+        Map<String, Dataset<Row>> all = new LinkedHashMap<>(results);
         all.put(SPARK_REJECTS, rejects);
         Map<String, String> outputs = new LinkedHashMap<>(ConcurrentJobs.each(new ArrayList<>(all.keySet()),
                 name -> {
@@ -305,7 +309,7 @@ final class Pipeline {
                             (System.nanoTime() - parquetDone) / 1_000_000);
                     return parquet + " | " + csv;
                 }));
-        MongoSparkIo.write(analytics.get(CUSTOMER_CLV), stores.mongo(), MongoCollectionName.CUSTOMER_CLV);
+        MongoSparkIo.write(results.get(CUSTOMER_CLV), stores.mongo(), MongoCollectionName.CUSTOMER_CLV);
         outputs.put(CUSTOMER_CLV + " (MongoDB)", stores.mongo().database() + "."
                 + MongoCollectionName.CUSTOMER_CLV.collectionName());
         stages.end(all.size(), all.size() * 2L + 1, 0);

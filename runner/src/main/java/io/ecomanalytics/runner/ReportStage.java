@@ -26,6 +26,7 @@ import io.ecomanalytics.charts.RunParameter;
 import io.ecomanalytics.charts.TopCustomer;
 import io.ecomanalytics.charts.UserEngagement;
 import io.ecomanalytics.clv.BgNbdParameters;
+import io.ecomanalytics.transforms.Analytic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -58,10 +59,10 @@ final class ReportStage {
     private ReportStage() {
     }
 
-    static List<Path> write(SparkSession spark, Map<String, Dataset<Row>> analytics, Pipeline.ClvResult clv,
+    static List<Path> write(SparkSession spark, Map<Analytic, Dataset<Row>> analytics, Pipeline.ClvResult clv,
             ModelChecks checks, PipelineSettings settings, Path staging, StageTimer stages) {
         stages.start("charts-report");
-        Dataset<Row> customers = analytics.get(Pipeline.CUSTOMER_CLV).select("customer_id", "segment", "clv",
+        Dataset<Row> customers = clv.customers().select("customer_id", "segment", "clv",
                 "orders", "total_spent", "sessions", "average_session_seconds", "T", "frequency");
         Row totals = customers.agg(count(lit(1)), sum("total_spent"), sum("orders"), max("T"), max("frequency"))
                 .first();
@@ -76,21 +77,21 @@ final class ReportStage {
         queries.put(PRODUCT_PAIRS, productPairs(analytics));
         queries.put(PLOTTED_CUSTOMERS, plotted);
         queries.put(TOP_CUSTOMERS, customers.orderBy(col("clv").desc(), col("customer_id")).limit(TOP_ROWS));
-        queries.put(AnalyticNames.REVENUE_BY_CATEGORY, analytics.get(AnalyticNames.REVENUE_BY_CATEGORY)
+        queries.put(Analytic.REVENUE_BY_CATEGORY.tableName(), analytics.get(Analytic.REVENUE_BY_CATEGORY)
                 .select("category_id", "category_name", "revenue"));
-        queries.put(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY, analytics.get(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY)
-                .groupBy("day").agg(sum("revenue").as("revenue")).orderBy("day"));
-        queries.put(AnalyticNames.TRANSACTIONS_PER_CUSTOMER, analytics.get(AnalyticNames.TRANSACTIONS_PER_CUSTOMER));
-        queries.put(AnalyticNames.SESSIONS_PER_USER, analytics.get(AnalyticNames.SESSIONS_PER_USER));
-        queries.put(AnalyticNames.CONVERSION_FUNNEL, analytics.get(AnalyticNames.CONVERSION_FUNNEL)
+        queries.put(Analytic.REVENUE_BY_CATEGORY_AND_DAY.tableName(),
+                analytics.get(Analytic.REVENUE_BY_CATEGORY_AND_DAY).groupBy("day").agg(sum("revenue").as("revenue")).orderBy("day"));
+        queries.put(Analytic.TRANSACTIONS_PER_CUSTOMER.tableName(), analytics.get(Analytic.TRANSACTIONS_PER_CUSTOMER));
+        queries.put(Analytic.SESSIONS_PER_USER.tableName(), analytics.get(Analytic.SESSIONS_PER_USER));
+        queries.put(Analytic.CONVERSION_FUNNEL.tableName(), analytics.get(Analytic.CONVERSION_FUNNEL)
                 .select("stage", "sessions"));
-        queries.put(AnalyticNames.SESSION_ENGAGEMENT, analytics.get(AnalyticNames.SESSION_ENGAGEMENT)
+        queries.put(Analytic.SESSION_ENGAGEMENT.tableName(), analytics.get(Analytic.SESSION_ENGAGEMENT)
                 .agg(sum("sessions"), sum("converted_sessions")));
         Map<String, List<Row>> rows = ConcurrentJobs.each(new ArrayList<>(queries.keySet()),
                 name -> queries.get(name).collectAsList());
 
         List<Row> customerRows = rows.get(PLOTTED_CUSTOMERS);
-        List<CategoryRevenue> categories = rows.get(AnalyticNames.REVENUE_BY_CATEGORY).stream()
+        List<CategoryRevenue> categories = rows.get(Analytic.REVENUE_BY_CATEGORY.tableName()).stream()
                 .map(row -> new CategoryRevenue(text(row, 0, "unknown"), text(row, 1, text(row, 0, "unknown products")),
                         row.getDecimal(2).doubleValue()))
                 .toList();
@@ -100,16 +101,16 @@ final class ReportStage {
                         .map(row -> new CustomerLifetimeValue(row.getString(0), label(row.getString(1)),
                                 row.getDouble(2)))
                         .toList())
-                .withTransactionsPerCustomer(counts(rows.get(AnalyticNames.TRANSACTIONS_PER_CUSTOMER)))
-                .withSessionsPerUser(counts(rows.get(AnalyticNames.SESSIONS_PER_USER)))
+                .withTransactionsPerCustomer(counts(rows.get(Analytic.TRANSACTIONS_PER_CUSTOMER.tableName())))
+                .withSessionsPerUser(counts(rows.get(Analytic.SESSIONS_PER_USER.tableName())))
                 .withEngagement(customerRows.stream()
                         .filter(row -> row.getLong(5) > 0)
                         .map(row -> new UserEngagement(row.getString(0), row.getLong(5), row.getDouble(6),
                                 row.getDouble(4)))
                         .toList(), ChartInputs.DEFAULT_ENGAGED_SESSION_THRESHOLD)
-                .withFunnel(rows.get(AnalyticNames.CONVERSION_FUNNEL).stream()
+                .withFunnel(rows.get(Analytic.CONVERSION_FUNNEL.tableName()).stream()
                         .map(row -> new FunnelStep(label(row.getString(0)), row.getLong(1))).toList())
-                .withDailyRevenue(rows.get(AnalyticNames.REVENUE_BY_CATEGORY_AND_DAY).stream()
+                .withDailyRevenue(rows.get(Analytic.REVENUE_BY_CATEGORY_AND_DAY.tableName()).stream()
                         .map(row -> new DailyRevenue(row.getDate(0).toLocalDate(), row.getDecimal(1).doubleValue()))
                         .toList())
                 .withAliveProbability(aliveGrid(clv.purchaseFit().parameters(),
@@ -139,7 +140,7 @@ final class ReportStage {
             List<CategoryRevenue> categories, PipelineSettings settings, ModelChecks checks) {
         double revenue = totals.isNullAt(1) ? 0 : totals.getDouble(1);
         long orders = totals.isNullAt(2) ? 0 : totals.getLong(2);
-        Row sessions = rows.get(AnalyticNames.SESSION_ENGAGEMENT).get(0);
+        Row sessions = rows.get(Analytic.SESSION_ENGAGEMENT.tableName()).get(0);
         HeadlineFigures headline = new HeadlineFigures(revenue, orders, totals.getLong(0),
                 sessions.isNullAt(0) ? 0 : sessions.getLong(0), sessions.isNullAt(1) ? 0 : sessions.getLong(1),
                 categories.isEmpty() ? "" : categories.get(0).categoryName());
@@ -170,13 +171,13 @@ final class ReportStage {
     }
 
     /** The strongest partner of each product, each pair once, most orders together first. */
-    private static Dataset<Row> productPairs(Map<String, Dataset<Row>> analytics) {
-        Dataset<Row> names = analytics.get(AnalyticNames.PRODUCT_PERFORMANCE).select("product_id", "product_name");
+    private static Dataset<Row> productPairs(Map<Analytic, Dataset<Row>> analytics) {
+        Dataset<Row> names = analytics.get(Analytic.PRODUCT_PERFORMANCE).select("product_id", "product_name");
         Dataset<Row> first = names.withColumnRenamed("product_id", "first_id")
                 .withColumnRenamed("product_name", "first_name");
         Dataset<Row> second = names.withColumnRenamed("product_id", "second_id")
                 .withColumnRenamed("product_name", "second_name");
-        return analytics.get(AnalyticNames.PRODUCT_AFFINITY)
+        return analytics.get(Analytic.PRODUCT_AFFINITY)
                 .where(col("product_id").lt(col("other_product_id")))
                 .join(first, col("product_id").equalTo(col("first_id")), "left")
                 .join(second, col("other_product_id").equalTo(col("second_id")), "left")

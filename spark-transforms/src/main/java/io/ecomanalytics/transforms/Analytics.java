@@ -2,20 +2,20 @@ package io.ecomanalytics.transforms;
 
 import io.ecomanalytics.clv.PurchaseGrouping;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Every analytic of the module over one set of cleaned tables, under stable result names. */
+/** Every analytic of the module over one set of cleaned tables, keyed by {@link Analytic}. */
 public final class Analytics {
 
     private Analytics() {
     }
 
     /**
-     * The analytics as lazy datasets (nothing runs until an action), in this order and under these names:
+     * The analytics as lazy datasets (nothing runs until an action), in {@link Analytic}'s order; their table names:
      * revenue_by_category ({@link Revenue#byCategory}), revenue_by_category_and_day
      * ({@link Revenue#byCategoryAndDay}), product_performance ({@link ProductPerformance#perProduct}),
      * category_performance ({@link ProductPerformance#perCategory}), product_affinity
@@ -33,7 +33,7 @@ public final class Analytics {
      * @param topPairs       partners kept per product in product_affinity
      * @param bucketSeconds  bucket width of average_session_duration
      */
-    public static Map<String, Dataset<Row>> all(CleanTables tables, Instant observationEnd, int topPairs,
+    public static Map<Analytic, Dataset<Row>> all(CleanTables tables, Instant observationEnd, int topPairs,
             int bucketSeconds) {
         Objects.requireNonNull(tables, "tables");
         return all(tables, tables.transactionItems(), observationEnd, topPairs, bucketSeconds);
@@ -45,26 +45,26 @@ public final class Analytics {
      *
      * @param items {@link CleanTables#transactionItems()} of {@code tables}, or a materialised copy of it
      */
-    public static Map<String, Dataset<Row>> all(CleanTables tables, Dataset<Row> items, Instant observationEnd,
+    public static Map<Analytic, Dataset<Row>> all(CleanTables tables, Dataset<Row> items, Instant observationEnd,
             int topPairs, int bucketSeconds) {
         Objects.requireNonNull(tables, "tables");
         Objects.requireNonNull(items, "items");
         Dataset<Row> perProduct = ProductPerformance.perProduct(tables.sessions(), items, tables.products(),
                 tables.categories());
-        Map<String, Dataset<Row>> results = new LinkedHashMap<>();
-        results.put("revenue_by_category", Revenue.byCategory(items));
-        results.put("revenue_by_category_and_day", Revenue.byCategoryAndDay(items));
-        results.put("product_performance", perProduct);
-        results.put("category_performance", ProductPerformance.perCategory(perProduct));
-        results.put("product_affinity", ProductAffinity.topPairs(items, topPairs));
-        results.put("customer_spend", CustomerSpend.perCustomer(tables.transactions()));
-        results.put("session_engagement", SessionEngagement.perUser(tables.sessions()));
-        results.put("conversion_funnel", ConversionFunnel.stages(tables.sessions()));
-        results.put("transactions_per_customer", Distributions.transactionsPerCustomer(tables.transactions()));
-        results.put("sessions_per_user", Distributions.sessionsPerUser(tables.sessions()));
-        results.put("average_session_duration", Distributions.averageSessionDuration(tables.sessions(),
+        Map<Analytic, Dataset<Row>> results = new EnumMap<>(Analytic.class);
+        results.put(Analytic.REVENUE_BY_CATEGORY, Revenue.byCategory(items));
+        results.put(Analytic.REVENUE_BY_CATEGORY_AND_DAY, Revenue.byCategoryAndDay(items));
+        results.put(Analytic.PRODUCT_PERFORMANCE, perProduct);
+        results.put(Analytic.CATEGORY_PERFORMANCE, ProductPerformance.perCategory(perProduct));
+        results.put(Analytic.PRODUCT_AFFINITY, ProductAffinity.topPairs(items, topPairs));
+        results.put(Analytic.CUSTOMER_SPEND, CustomerSpend.perCustomer(tables.transactions()));
+        results.put(Analytic.SESSION_ENGAGEMENT, SessionEngagement.perUser(tables.sessions()));
+        results.put(Analytic.CONVERSION_FUNNEL, ConversionFunnel.stages(tables.sessions()));
+        results.put(Analytic.TRANSACTIONS_PER_CUSTOMER, Distributions.transactionsPerCustomer(tables.transactions()));
+        results.put(Analytic.SESSIONS_PER_USER, Distributions.sessionsPerUser(tables.sessions()));
+        results.put(Analytic.AVERAGE_SESSION_DURATION, Distributions.averageSessionDuration(tables.sessions(),
                 bucketSeconds));
-        results.put("customer_summary", CustomerSummaryTable.forClv(tables.transactions(), observationEnd,
+        results.put(Analytic.CUSTOMER_SUMMARY, CustomerSummaryTable.forClv(tables.transactions(), observationEnd,
                 SummaryPeriod.DAYS, PurchaseGrouping.EXACT_TIME));
         return results;
     }

@@ -102,14 +102,14 @@ public final class TransformsBenchmark {
             });
             lines.add(line("load (read + clean)", sparkLoad, duckLoad));
 
-            Map<String, Dataset<Row>> sparkAnalytics = Analytics.all(tables, OBSERVATION_END, TOP_PAIRS,
+            Map<Analytic, Dataset<Row>> sparkAnalytics = Analytics.all(tables, OBSERVATION_END, TOP_PAIRS,
                     BUCKET_SECONDS);
             Map<String, String> duckAnalytics = DuckDbQueries.analytics(
                     OBSERVATION_END.toString().replace("T", " ").replace("Z", ""), TOP_PAIRS, BUCKET_SECONDS);
             long sparkTotal = sparkLoad;
             long duckTotal = duckLoad;
-            for (Map.Entry<String, Dataset<Row>> analytic : sparkAnalytics.entrySet()) {
-                String sql = duckAnalytics.get(analytic.getKey());
+            for (Map.Entry<Analytic, Dataset<Row>> analytic : sparkAnalytics.entrySet()) {
+                String sql = duckAnalytics.get(analytic.getKey().tableName());
                 long sparkBest = Long.MAX_VALUE;
                 long duckBest = Long.MAX_VALUE;
                 for (int run = 0; run < repetitions; run++) {
@@ -124,7 +124,7 @@ public final class TransformsBenchmark {
                 }
                 sparkTotal += sparkBest;
                 duckTotal += duckBest;
-                lines.add(line(analytic.getKey(), sparkBest, duckBest));
+                lines.add(line(analytic.getKey().tableName(), sparkBest, duckBest));
             }
             lines.add(line("whole set (load + all)", sparkTotal, duckTotal));
             cached.forEach(Dataset::unpersist);
