@@ -6,14 +6,10 @@ import java.util.Locale;
  * The segment a realistic customer is planted in, assigned from the customer's drawn traits and realised dropout
  * (data module README, "Realistic behaviour"), first match wins in declaration order. Segments only label the one
  * BG/NBD and Gamma-Gamma population; they change engagement (sessions, pages, carts, devices, referrers, discounts),
- * never purchases or order values.
- *
- * @param browsingRate     relative number of browsing sessions per active day
- * @param engagement       relative pages per session and seconds per page
- * @param cartChance       chance of an add-to-cart on a product page of a browsing session
- * @param discountChance   chance that an order carries a discount
- * @param deviceWeights    weights of {@link Vocabulary#DEVICE_TYPES}
- * @param referrerWeights  weights of {@link Vocabulary#REFERRERS}
+ * never purchases or order values. Each segment sets, in this order: the relative number of browsing sessions per
+ * active day, the relative pages per session and seconds per page, the chance of an add-to-cart on a product page of
+ * a browsing session, the chance that an order carries a discount, and the weights of
+ * {@link Vocabulary#DEVICE_TYPES} and of {@link Vocabulary#REFERRERS}.
  */
 public enum PlantedSegment {
     /** Dropped out for good during the window. */
