@@ -1,5 +1,6 @@
 package io.ecomanalytics.clv;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
@@ -32,6 +33,41 @@ public final class CustomerValueSpark {
             "session_count", "average_session_seconds", "conversion_rate");
 
     private CustomerValueSpark() {
+    }
+
+    /**
+     * The {@code customer_clv} table: one row per customer with purchases, the BG/NBD + Gamma-Gamma predictions
+     * beside the composite scores and the RFM segment, highest CLV first.
+     *
+     * <p>Columns: customer_id, frequency, recency, T, monetary_value, expected_purchases, probability_alive,
+     * expected_average_order_value, clv (from {@link ClvSpark#score}); orders, total_spent (from spark-transforms'
+     * customer_spend); sessions, average_session_seconds, conversion_rate (from session_engagement; 0 for customers
+     * without sessions); legacy_score, engagement_score, tier; recency_score, frequency_score, monetary_score, segment.
+     *
+     * @param predictions       {@link ClvSpark#score}'s output
+     * @param customerSpend     one row per customer: user_id, orders, total_spent
+     * @param sessionEngagement one row per user: user_id, sessions, average_duration_seconds, conversion_rate
+     */
+    public static Dataset<Row> customerTable(Dataset<Row> predictions, Dataset<Row> customerSpend,
+            Dataset<Row> sessionEngagement, EngagementWeights weights) {
+        Dataset<Row> spend = customerSpend.select(col("user_id").as("spend_user_id"), col("orders"),
+                col("total_spent"));
+        Dataset<Row> engagement = sessionEngagement.select(col("user_id").as("engagement_user_id"),
+                col("sessions"), col("average_duration_seconds"), col("conversion_rate"));
+        Dataset<Row> joined = predictions
+                .join(spend, predictions.col("customer_id").equalTo(spend.col("spend_user_id")), "left")
+                .join(engagement, predictions.col("customer_id").equalTo(engagement.col("engagement_user_id")), "left")
+                .select(predictions.col("*"),
+                        coalesce(col("orders"), lit(0L)).as("orders"),
+                        coalesce(col("total_spent").cast("double"), lit(0.0)).as("total_spent"),
+                        coalesce(col("sessions"), lit(0L)).as("sessions"),
+                        coalesce(col("average_duration_seconds"), lit(0.0)).as("average_session_seconds"),
+                        coalesce(col("conversion_rate"), lit(0.0)).as("conversion_rate"));
+        Dataset<Row> activity = joined
+                .withColumn("purchase_count", col("orders"))
+                .withColumn("session_count", col("sessions"));
+        Dataset<Row> scored = compositeScores(activity, weights).drop("purchase_count", "session_count");
+        return segments(scored).orderBy(col("clv").desc(), col("customer_id"));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,5 +108,37 @@ class CustomerValueSparkTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the customer DataFrame lacks the columns [total_spent, purchase_count,"
                         + " session_count, average_session_seconds, conversion_rate]");
+    }
+
+    @Test
+    void theCustomerTableJoinsSpendAndEngagementAndGivesCustomersWithoutSessionsZeros() {
+        StructType predictions = ClvSpark.predictionSchema();
+        List<Row> predicted = List.of(
+                RowFactory.create("u1", 2, 30.0, 60.0, 40.0, 1.5, 0.9, 41.0, 120.0),
+                RowFactory.create("u2", 0, 0.0, 50.0, 0.0, 0.2, 1.0, 35.0, 10.0));
+        StructType spendSchema = new StructType().add("user_id", DataTypes.StringType).add("orders", DataTypes.LongType)
+                .add("total_spent", DataTypes.createDecimalType(28, 2));
+        List<Row> spend = List.of(RowFactory.create("u1", 3L, new BigDecimal("120.00")),
+                RowFactory.create("u2", 1L, new BigDecimal("35.00")));
+        StructType engagementSchema = new StructType().add("user_id", DataTypes.StringType)
+                .add("sessions", DataTypes.LongType).add("average_duration_seconds", DataTypes.DoubleType)
+                .add("conversion_rate", DataTypes.DoubleType);
+        List<Row> engagement = List.<Row>of(RowFactory.create("u1", 4L, 300.0, 0.75));
+
+        List<Row> table = CustomerValueSpark.customerTable(
+                spark.createDataFrame(predicted, predictions), spark.createDataFrame(spend, spendSchema),
+                spark.createDataFrame(engagement, engagementSchema), new EngagementWeights(0.5, 0.3, 0.2))
+                .collectAsList();
+
+        assertThat(table).extracting(row -> row.getString(row.fieldIndex("customer_id"))).containsExactly("u1", "u2");
+        Row second = table.get(1);
+        assertThat(second.getLong(second.fieldIndex("orders"))).isEqualTo(1L);
+        assertThat(second.getDouble(second.fieldIndex("total_spent"))).isEqualTo(35.0);
+        assertThat(second.getLong(second.fieldIndex("sessions"))).isZero();
+        assertThat(second.getDouble(second.fieldIndex("average_session_seconds"))).isZero();
+        Row first = table.get(0);
+        assertThat(first.getLong(first.fieldIndex("sessions"))).isEqualTo(4L);
+        assertThat(first.getDouble(first.fieldIndex("conversion_rate"))).isEqualTo(0.75);
+        assertThat(first.getString(first.fieldIndex("segment"))).isNotBlank();
     }
 }

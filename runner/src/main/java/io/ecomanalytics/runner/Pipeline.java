@@ -11,6 +11,7 @@ import io.ecomanalytics.clv.CalibrationHoldoutSummary;
 import io.ecomanalytics.clv.ClvScorer;
 import io.ecomanalytics.clv.ClvSpark;
 import io.ecomanalytics.clv.ClvTimeUnit;
+import io.ecomanalytics.clv.CustomerValueSpark;
 import io.ecomanalytics.clv.GammaGammaFit;
 import io.ecomanalytics.clv.GammaGammaParameters;
 import io.ecomanalytics.clv.HoldoutValidation;
@@ -224,7 +225,7 @@ final class Pipeline {
         GammaGammaFit spendFit = ClvSpark.fitGammaGamma(summaries);
         ClvScorer scorer = new ClvScorer(purchaseFit.parameters(), spendFit.parameters(), ClvTimeUnit.DAYS,
                 settings.horizonMonths(), settings.monthlyDiscountRate());
-        Dataset<Row> customers = CustomerValue.table(ClvSpark.score(summaries, scorer),
+        Dataset<Row> customers = CustomerValueSpark.customerTable(ClvSpark.score(summaries, scorer),
                 analytics.get(Analytic.CUSTOMER_SPEND), analytics.get(Analytic.SESSION_ENGAGEMENT),
                 settings.engagementWeights())
                 .localCheckpoint();
