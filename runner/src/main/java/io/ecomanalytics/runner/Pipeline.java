@@ -156,7 +156,7 @@ final class Pipeline {
         // Four analytics and the report read the transaction items: they are exploded and joined once.
         CountedRows items = CountedRows.checkpoint(tables.clean().transactionItems(), "transaction-items");
         Instant observationEnd = observationEnd(tables.clean());
-        stages.end(tables.counts().get("transactions")[1], items.count(), 0);
+        stages.end(tables.counts().get("transactions").kept(), items.count(), 0);
         Map<Analytic, Dataset<Row>> analytics = Analytics.all(tables.clean(), items.rows(), observationEnd,
                 AnalyticParameters.AFFINITY_PAIRS_PER_PRODUCT, AnalyticParameters.DURATION_BUCKET_SECONDS);
         ClvResult clv = scoreCustomers(analytics, observationEnd);

@@ -21,7 +21,7 @@ import java.util.Map;
  * truth, and where each output lies. Every entity's counts reconcile: read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
-        Pipeline.Loads loads, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv, ModelChecks checks,
+        Pipeline.Loads loads, Map<String, StoreReads.CleaningCounts> sparkCleaning, Pipeline.ClvResult clv, ModelChecks checks,
         Map<String, String> outputs, List<Path> charts) {
 
     static final String FILE = "run-summary.json";
@@ -64,7 +64,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
                 "failed", hbaseLoad.failed(), "rejected_by_rule", byName(hbaseLoad.rejectedByRule()))));
         Map<String, Object> cleaning = new LinkedHashMap<>();
         sparkCleaning.forEach((entity, counts) -> cleaning.put(entity,
-                ordered("read", counts[0], "kept", counts[1], "rejected", counts[2])));
+                ordered("read", counts.read(), "kept", counts.kept(), "rejected", counts.rejected())));
         root.put("spark_cleaning", cleaning);
         root.put("clv", clvMap());
         root.put("holdout", checks.holdoutSummary());

@@ -38,10 +38,13 @@ final class StoreReads {
 
     /**
      * The cleaned tables, materialised because every analytic reads them, with the cleaning's rejects (entity, reason
-     * and the record as JSON) and per-entity counts {read, kept, rejected}.
+     * and the record as JSON) and the counts of each entity.
      */
-    record StoreTables(CleanTables clean, Dataset<Row> rejected,
-            Map<String, long[]> counts) {
+    record StoreTables(CleanTables clean, Dataset<Row> rejected, Map<String, CleaningCounts> counts) {
+    }
+
+    /** One entity's cleaning: {@code read = kept + rejected}. */
+    record CleaningCounts(long read, long kept, long rejected) {
     }
 
     static StoreTables read(SparkSession spark, Stores stores, StageTimer stages) {
@@ -76,14 +79,14 @@ final class StoreReads {
         }
         Map<String, CleanedCounts> cleaned = ConcurrentJobs.each(ENTITIES, entity -> clean(entity, raw.get(entity)));
 
-        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, CleaningCounts> counts = new LinkedHashMap<>();
         long read = 0;
         long kept = 0;
         long rejected = 0;
         Dataset<Row> rejects = null;
         for (String entity : ENTITIES) {
             CleanedCounts result = cleaned.get(entity);
-            counts.put(entity, new long[] {result.read(), result.kept(), result.rejected()});
+            counts.put(entity, new CleaningCounts(result.read(), result.kept(), result.rejected()));
             read += result.read();
             kept += result.kept();
             rejected += result.rejected();
