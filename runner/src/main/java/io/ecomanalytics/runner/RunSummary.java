@@ -21,8 +21,8 @@ import java.util.Map;
  * truth, and where each output lies. Every entity's counts reconcile: read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
-        Pipeline.Loads loads, Map<String, StoreReads.CleaningCounts> sparkCleaning, Pipeline.ClvResult clv, ModelChecks checks,
-        Map<String, String> outputs, List<Path> charts) {
+        Pipeline.Loads loads, Map<String, StoreReads.CleaningCounts> sparkCleaning, Pipeline.ClvResult clv,
+        ModelChecks checks, Map<String, String> outputs, List<Path> charts) {
 
     static final String FILE = "run-summary.json";
 
