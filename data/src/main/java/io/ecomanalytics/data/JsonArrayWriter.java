@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * @param <T> the record type
  */
-public final class JsonArrayWriter<T> implements AutoCloseable {
+final class JsonArrayWriter<T> implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 1 << 16;
 

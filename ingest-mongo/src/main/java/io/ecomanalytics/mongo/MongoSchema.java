@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #apply} is idempotent: it creates what is missing, brings an outdated validator up to date and leaves
  * everything else untouched.
  */
-public final class MongoSchema {
+final class MongoSchema {
     private static final Logger LOG = LoggerFactory.getLogger(MongoSchema.class);
 
     /** The server's code for a command it does not know (the embedded server has no {@code collMod}). */
