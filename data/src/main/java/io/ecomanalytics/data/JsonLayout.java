@@ -1,6 +1,6 @@
 package io.ecomanalytics.data;
 
-/** How a {@link JsonArrayWriter} lays records out. Readers accept both. */
+/** How the dataset generator lays JSON records out. Readers accept both. */
 public enum JsonLayout {
     /** One compact record per line between the array's brackets: small, and a line number finds a record. */
     ONE_RECORD_PER_LINE,

@@ -1,6 +1,6 @@
 package io.ecomanalytics.data;
 
-/** The line separator a {@link JsonArrayWriter} writes. Readers accept both. */
+/** The line separator the dataset generator writes. Readers accept both. */
 public enum LineEnding {
     /** {@code \n}. */
     LF("\n"),
