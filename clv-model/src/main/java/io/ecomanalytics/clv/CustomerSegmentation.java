@@ -1,0 +1,362 @@
+package io.ecomanalytics.clv;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.clustering.BisectingKMeans;
+import org.apache.spark.ml.clustering.BisectingKMeansModel;
+import org.apache.spark.ml.clustering.GaussianMixture;
+import org.apache.spark.ml.clustering.GaussianMixtureModel;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.feature.PCA;
+import org.apache.spark.ml.feature.PCAModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.DenseMatrix;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Customer segments learned from behaviour with Spark MLlib: k-means, bisecting k-means and a Gaussian mixture over
+ * the standardised {@link SegmentFeature}s, k searched over a range on a bounded seeded sample, the chosen model
+ * assigned to every customer and each segment described in words.
+ *
+ * <p>The feature table is one row per customer. The search fits every (model, k) on the sample held in one cached
+ * partition; silhouettes, BIC, agreement and the principal components are computed on the driver from that sample,
+ * so the only Spark jobs are the fits themselves and one pass over everyone to assign and profile the segments.
+ */
+public final class CustomerSegmentation {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerSegmentation.class);
+    private static final String FEATURES = "features";
+    private static final String CLUSTER = "cluster";
+    /** A profile names a feature whose segment mean lies at least this many standard deviations from the mean. */
+    private static final double NOTABLE_DEVIATION = 0.5;
+    private static final int MOST_WORDS = 5;
+
+    private CustomerSegmentation() {
+    }
+
+    /**
+     * @param features         the table of {@link SegmentFeatures#table}
+     * @param settings         the search range, sample and iteration bounds
+     * @param plantedSegments  planted segment by customer id, to score the segments against; empty without a truth
+     */
+    public static SegmentationResult segment(Dataset<Row> features, SegmentationSettings settings,
+            Optional<Map<String, String>> plantedSegments) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(plantedSegments, "plantedSegments");
+        SparkSession spark = features.sparkSession();
+        Standardisation standardisation = Standardisation.fit(features);
+        List<Column> columns = new ArrayList<>(List.of(col("customer_id"), col("rfm_segment"), col("total_spent"),
+                col("clv")));
+        String[] featureNames = new String[SegmentFeature.values().length];
+        for (SegmentFeature feature : SegmentFeature.values()) {
+            columns.add(standardisation.zScore(feature).as(feature.columnName()));
+            featureNames[feature.ordinal()] = feature.columnName();
+        }
+        Dataset<Row> standardised = new VectorAssembler().setInputCols(featureNames).setOutputCol(FEATURES)
+                .transform(features.select(columns.toArray(Column[]::new)))
+                .select("customer_id", "rfm_segment", "total_spent", "clv", FEATURES)
+                .coalesce(1)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return segmentStandardised(spark, standardised, settings, plantedSegments);
+        } finally {
+            standardised.unpersist();
+        }
+    }
+
+    private static SegmentationResult segmentStandardised(SparkSession spark, Dataset<Row> standardised,
+            SegmentationSettings settings, Optional<Map<String, String>> plantedSegments) {
+        long customers = standardised.count();
+        if (customers <= settings.fewestClusters()) {
+            throw new IllegalArgumentException("cannot learn segments from " + customers + " customers: at least "
+                    + (settings.fewestClusters() + 1) + " customers with a purchase are needed for "
+                    + settings.fewestClusters() + " segments");
+        }
+        // A small population caps k: every segment needs customers, and k = n says nothing.
+        if (customers <= settings.mostClusters()) {
+            settings = new SegmentationSettings(settings.fewestClusters(), (int) customers - 1,
+                    Math.max(settings.mostSampledCustomers(), (int) customers), settings.mostIterations(),
+                    settings.mostProjectedCustomers(), settings.seed());
+        }
+        Dataset<Row> sampled = customers > settings.mostSampledCustomers()
+                ? standardised.sample(false, (double) settings.mostSampledCustomers() / customers, settings.seed())
+                : standardised;
+        List<Row> sampleRows = sampled.select("customer_id", "rfm_segment", FEATURES).collectAsList();
+        StructType sampleSchema = new StructType().add("customer_id", DataTypes.StringType)
+                .add(FEATURES, new org.apache.spark.ml.linalg.VectorUDT());
+        List<Row> localRows = new ArrayList<>();
+        List<Vector> vectors = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        for (Row row : sampleRows) {
+            Vector vector = row.getAs(2);
+            vectors.add(vector);
+            points.add(vector.toArray());
+            localRows.add(RowFactory.create(row.getString(0), vector));
+        }
+        Dataset<Row> sample = spark.createDataFrame(localRows, sampleSchema).coalesce(1)
+                .persist(StorageLevel.MEMORY_ONLY());
+        try {
+            long searchStart = System.nanoTime();
+            Search search = search(points, sampleRows, settings, plantedSegments);
+            double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+            long fitStart = System.nanoTime();
+            Model<?> model = fit(search.chosen().model(), search.chosen().clusters(), settings, standardised);
+            int[] sampleClusters = predict(model, vectors);
+            double logLikelihood = model instanceof GaussianMixtureModel mixture
+                    ? mixture.summary().logLikelihood() * vectors.size() / customers : Double.NaN;
+            SegmentationCandidate chosen = score(search.chosen().model(), search.chosen().clusters(), sampleClusters,
+                    logLikelihood, points, sampleRows, plantedSegments);
+            LOG.info(String.format(Locale.ROOT, "segments: searched %d models on %,d customers in %.2f s, fitted %s"
+                            + " k=%d with Spark MLlib on %,d in %.2f s", search.candidates().size(), vectors.size(),
+                    searchSeconds, chosen.model().displayName(), chosen.clusters(), customers,
+                    (System.nanoTime() - fitStart) / 1e9));
+            return assign(spark, standardised, model, chosen, sampleClusters, search, settings, customers, sample,
+                    vectors, sampleRows, plantedSegments, searchSeconds);
+        } finally {
+            sample.unpersist();
+        }
+    }
+
+    /** The search's choice: the model and k, with their figures on the sample. */
+    private record Search(List<SegmentationCandidate> candidates, SegmentationCandidate chosen) {
+    }
+
+    /**
+     * Every (model, k) clustered on the driver's sample ({@link LocalClustering}); each model's best k by silhouette
+     * (by BIC for the mixture), then the best silhouette among the three.
+     */
+    private static Search search(List<double[]> points, List<Row> sampleRows, SegmentationSettings settings,
+            Optional<Map<String, String>> plantedSegments) {
+        List<SegmentationCandidate> candidates = new ArrayList<>();
+        List<SegmentationCandidate> winners = new ArrayList<>();
+        for (SegmentationModel model : SegmentationModel.values()) {
+            List<SegmentationCandidate> fitted = new ArrayList<>();
+            for (int k = settings.fewestClusters(); k <= settings.mostClusters(); k++) {
+                long start = System.nanoTime();
+                LocalClustering.Clusters clusters = switch (model) {
+                    case K_MEANS -> LocalClustering.kMeans(points, k, settings.mostIterations(), settings.seed());
+                    case BISECTING_K_MEANS -> LocalClustering.bisectingKMeans(points, k, settings.mostIterations(),
+                            settings.seed());
+                    case GAUSSIAN_MIXTURE -> LocalClustering.gaussianMixture(points, k, settings.mostIterations(),
+                            settings.seed());
+                };
+                SegmentationCandidate candidate = score(model, k, clusters.assignments(), clusters.logLikelihood(),
+                        points, sampleRows, plantedSegments);
+                fitted.add(candidate);
+                LOG.debug(String.format(Locale.ROOT, "segments: %s k=%d in %.3f s, silhouette %.3f",
+                        model.displayName(), k, (System.nanoTime() - start) / 1e9, candidate.silhouette()));
+            }
+            candidates.addAll(fitted);
+            Comparator<SegmentationCandidate> better = model == SegmentationModel.GAUSSIAN_MIXTURE
+                    ? Comparator.comparingDouble((SegmentationCandidate each) -> -each.bic())
+                    : Comparator.comparingDouble(SegmentationCandidate::silhouette);
+            winners.add(fitted.stream().max(better).orElseThrow());
+        }
+        SegmentationCandidate chosen = winners.stream()
+                .max(Comparator.comparingDouble(SegmentationCandidate::silhouette)).orElseThrow();
+        return new Search(candidates, chosen);
+    }
+
+    private static SegmentationCandidate score(SegmentationModel model, int k, int[] clusters, double logLikelihood,
+            List<double[]> points, List<Row> sampleRows, Optional<Map<String, String>> plantedSegments) {
+        double bic = model == SegmentationModel.GAUSSIAN_MIXTURE
+                ? bic(logLikelihood, k, points.get(0).length, points.size()) : Double.NaN;
+        List<String> labels = labels(clusters);
+        return new SegmentationCandidate(model, k, Silhouette.of(points, clusters, k), bic,
+                agreement(labels, sampleRows, 1, Optional.empty()),
+                plantedSegments.map(planted -> agreement(labels, sampleRows, 0, Optional.of(planted)))
+                        .orElse(Double.NaN));
+    }
+
+    private static Model<?> fit(SegmentationModel model, int k, SegmentationSettings settings, Dataset<Row> data) {
+        switch (model) {
+            case K_MEANS:
+                return new KMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.mostIterations())
+                        .setFeaturesCol(FEATURES).fit(data);
+            case BISECTING_K_MEANS:
+                return new BisectingKMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.mostIterations())
+                        .setFeaturesCol(FEATURES).fit(data);
+            case GAUSSIAN_MIXTURE:
+                return new GaussianMixture().setK(k).setSeed(settings.seed()).setMaxIter(settings.mostIterations())
+                        .setFeaturesCol(FEATURES).fit(data);
+            default:
+                throw new IllegalArgumentException("unknown segmentation model " + model);
+        }
+    }
+
+    private static int[] predict(Model<?> model, List<Vector> vectors) {
+        int[] clusters = new int[vectors.size()];
+        for (int i = 0; i < clusters.length; i++) {
+            Vector vector = vectors.get(i);
+            if (model instanceof KMeansModel kMeans) {
+                clusters[i] = kMeans.predict(vector);
+            } else if (model instanceof BisectingKMeansModel bisecting) {
+                clusters[i] = bisecting.predict(vector);
+            } else {
+                clusters[i] = ((GaussianMixtureModel) model).predict(vector);
+            }
+        }
+        return clusters;
+    }
+
+    /** -2 ln L + parameters ln n, with k - 1 weights, k d means and k d (d + 1) / 2 covariances. */
+    private static double bic(double logLikelihood, int k, int dimensions, int customers) {
+        double parameters = (k - 1) + k * dimensions + k * dimensions * (dimensions + 1) / 2.0;
+        return -2 * logLikelihood + parameters * Math.log(customers);
+    }
+
+    private static List<String> labels(int[] clusters) {
+        List<String> labels = new ArrayList<>(clusters.length);
+        for (int cluster : clusters) {
+            labels.add(Integer.toString(cluster));
+        }
+        return labels;
+    }
+
+    /** ARI against the RFM segment (column 1 of the sample rows) or, when given, the planted segment by id. */
+    private static double agreement(List<String> labels, List<Row> sampleRows, int column,
+            Optional<Map<String, String>> planted) {
+        List<LabelPair> pairs = pairs(labels, sampleRows, column, planted);
+        return pairs.isEmpty() ? Double.NaN : AgreementMeasures.adjustedRandIndex(pairs);
+    }
+
+    private static List<LabelPair> pairs(List<String> labels, List<Row> sampleRows, int column,
+            Optional<Map<String, String>> planted) {
+        List<LabelPair> pairs = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String other = planted.isPresent() ? planted.get().get(sampleRows.get(i).getString(0))
+                    : sampleRows.get(i).getString(column);
+            if (other != null) {
+                pairs.add(new LabelPair(labels.get(i), other));
+            }
+        }
+        return pairs;
+    }
+
+    private static SegmentationResult assign(SparkSession spark, Dataset<Row> standardised, Model<?> model,
+            SegmentationCandidate chosen, int[] sampleClusters, Search search, SegmentationSettings settings,
+            long customers, Dataset<Row> sample,
+            List<Vector> vectors, List<Row> sampleRows, Optional<Map<String, String>> plantedSegments,
+            double searchSeconds) {
+        Dataset<Row> assigned = model.transform(standardised).withColumnRenamed("prediction", CLUSTER);
+        List<Column> aggregates = new ArrayList<>(List.of(sum("total_spent"), avg("clv")));
+        for (SegmentFeature feature : SegmentFeature.values()) {
+            aggregates.add(avg(org.apache.spark.ml.functions.vector_to_array(col(FEATURES), "float64")
+                    .getItem(feature.ordinal())));
+        }
+        List<Row> groups = assigned.groupBy(CLUSTER).agg(count(lit(1)), aggregates.toArray(Column[]::new))
+                .collectAsList();
+        double revenue = groups.stream().mapToDouble(row -> row.isNullAt(2) ? 0 : row.getDouble(2)).sum();
+        List<Row> byRevenue = new ArrayList<>(groups);
+        byRevenue.sort(Comparator.comparingDouble((Row row) -> row.isNullAt(2) ? 0 : -row.getDouble(2))
+                .thenComparingInt(row -> row.getInt(0)));
+        Map<Integer, Integer> segmentOfCluster = new HashMap<>();
+        List<SegmentProfile> profiles = new ArrayList<>();
+        for (Row row : byRevenue) {
+            int segment = profiles.size() + 1;
+            segmentOfCluster.put(row.getInt(0), segment);
+            List<Double> centroid = new ArrayList<>();
+            for (int i = 0; i < SegmentFeature.values().length; i++) {
+                centroid.add(row.getDouble(4 + i));
+            }
+            profiles.add(new SegmentProfile(segment, row.getLong(1), revenue > 0 ? row.getDouble(2) / revenue : 0,
+                    row.isNullAt(3) ? 0 : row.getDouble(3), describe(centroid), centroid));
+        }
+        Column segmentNumber = lit(null).cast(DataTypes.IntegerType);
+        Column description = lit(null).cast(DataTypes.StringType);
+        for (SegmentProfile profile : profiles) {
+            int cluster = segmentOfCluster.entrySet().stream().filter(entry -> entry.getValue() == profile.segment())
+                    .findFirst().orElseThrow().getKey();
+            segmentNumber = when(col(CLUSTER).equalTo(cluster), lit(profile.segment())).otherwise(segmentNumber);
+            description = when(col(CLUSTER).equalTo(cluster), lit(profile.description())).otherwise(description);
+        }
+        // Materialised here: the standardised table it comes from is released when the segmentation returns.
+        Dataset<Row> customerSegments = assigned.select(col("customer_id"), col("rfm_segment"),
+                segmentNumber.as("learned_segment"), description.as("segment_description")).orderBy("customer_id")
+                .localCheckpoint();
+
+        List<String> segmentLabels = new ArrayList<>();
+        for (int cluster : sampleClusters) {
+            segmentLabels.add(Integer.toString(segmentOfCluster.getOrDefault(cluster, 0)));
+        }
+        Map<String, Map<String, Long>> versusRfm = AgreementMeasures.contingencyTable(
+                pairs(segmentLabels, sampleRows, 1, Optional.empty()));
+        Map<String, Map<String, Long>> versusTruth = plantedSegments
+                .map(planted -> AgreementMeasures.contingencyTable(pairs(segmentLabels, sampleRows, 0,
+                        Optional.of(planted))))
+                .orElse(Map.of());
+        PCAModel components = new PCA().setK(2).setInputCol(FEATURES).setOutputCol("components").fit(sample);
+        List<ProjectedCustomer> projection = project(components, vectors, sampleClusters, segmentOfCluster,
+                settings.mostProjectedCustomers());
+        List<Double> explained = new ArrayList<>();
+        for (double share : components.explainedVariance().toArray()) {
+            explained.add(share);
+        }
+        return new SegmentationResult(search.candidates(), chosen, profiles, customerSegments,
+                projection, explained, versusRfm, versusTruth, customers, vectors.size(), searchSeconds);
+    }
+
+    /** Customers spread evenly over the sample, at most {@code most}. */
+    private static List<ProjectedCustomer> project(PCAModel components, List<Vector> vectors, int[] clusters,
+            Map<Integer, Integer> segmentOfCluster, int most) {
+        DenseMatrix loadings = components.pc();
+        int placed = Math.min(most, vectors.size());
+        List<ProjectedCustomer> projected = new ArrayList<>();
+        for (int j = 0; j < placed; j++) {
+            int i = (int) ((long) j * vectors.size() / placed);
+            double[] point = vectors.get(i).toArray();
+            double first = 0;
+            double second = 0;
+            for (int d = 0; d < point.length; d++) {
+                first += point[d] * loadings.apply(d, 0);
+                second += point[d] * loadings.apply(d, 1);
+            }
+            projected.add(new ProjectedCustomer(first, second, segmentOfCluster.getOrDefault(clusters[i], 0)));
+        }
+        return projected;
+    }
+
+    /**
+     * The features whose segment mean lies at least half a standard deviation from the population's, furthest
+     * first, at most five.
+     */
+    static String describe(List<Double> centroid) {
+        List<SegmentFeature> notable = new ArrayList<>();
+        for (SegmentFeature feature : SegmentFeature.values()) {
+            if (Math.abs(centroid.get(feature.ordinal())) >= NOTABLE_DEVIATION) {
+                notable.add(feature);
+            }
+        }
+        notable.sort(Comparator.comparingDouble((SegmentFeature feature) -> -Math.abs(centroid.get(feature.ordinal())))
+                .thenComparingInt(Enum::ordinal));
+        List<String> words = new ArrayList<>();
+        for (SegmentFeature feature : notable.subList(0, Math.min(MOST_WORDS, notable.size()))) {
+            words.add(centroid.get(feature.ordinal()) > 0 ? feature.highWords() : feature.lowWords());
+        }
+        return words.isEmpty() ? "close to the average customer" : String.join(", ", words);
+    }
+}
