@@ -1,9 +1,11 @@
 package io.ecomanalytics.clv;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -41,8 +43,9 @@ public record SegmentationResult(List<SegmentationCandidate> search, Segmentatio
         Objects.requireNonNull(customerSegments, "customerSegments");
         projection = List.copyOf(projection);
         explainedVariance = List.copyOf(explainedVariance);
-        versusRfm = Map.copyOf(versusRfm);
-        versusTruth = Map.copyOf(versusTruth);
+        // Sorted by label, so that outputs list the segments in order.
+        versusRfm = Collections.unmodifiableMap(new TreeMap<>(versusRfm));
+        versusTruth = Collections.unmodifiableMap(new TreeMap<>(versusTruth));
     }
 
     /** Schema of {@link #metrics}. */

@@ -13,6 +13,7 @@ import io.ecomanalytics.clv.HoldoutValidation;
 import io.ecomanalytics.clv.LabelPair;
 import io.ecomanalytics.clv.ParameterComparison;
 import io.ecomanalytics.clv.ScoredCase;
+import io.ecomanalytics.clv.SegmentationResult;
 import io.ecomanalytics.clv.ClvScorer;
 import io.ecomanalytics.clv.ClvSpark;
 import io.ecomanalytics.clv.GammaGammaFit;
@@ -158,11 +159,13 @@ final class Pipeline {
         ClvResult clv = scoreCustomers(analytics, observationEnd);
         analytics.put(CUSTOMER_CLV, clv.customers());
         ModelChecks checks = checkModels(tables.clean(), clv, truth);
-        Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
-        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, settings, output.driverFiles(),
+        Optional<SegmentationResult> segments = SegmentationStage.run(spark.get(), analytics, tables.clean(), truth,
                 stages);
+        Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
+        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, segments, settings,
+                output.driverFiles(), stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
-                tables.counts(), clv, checks, outputs, charts);
+                tables.counts(), clv, checks, outputs, charts, segments);
         summary.write(output.driverFiles().resolve(RunSummary.FILE));
         output.commit();
         return summary;
