@@ -41,14 +41,17 @@ public final class SegmentFeatures {
         Dataset<Row> carts = sessions.groupBy(col("user_id").as("cart_user_id"))
                 .agg(sum(when(col("conversion_status").equalTo("abandoned"), 1L).otherwise(0L)).as("abandoned"),
                         sum(when(col("conversion_status").equalTo("converted"), 1L).otherwise(0L)).as("converted"));
+        // The customer table has a sessions column of its own: the engagement's is renamed to keep them apart.
         Dataset<Row> engagement = sessionEngagement.select(col("user_id").as("engagement_user_id"),
-                col("sessions"), col("page_views"), col("device_mobile"), col("device_desktop"),
-                col("device_tablet"), col("referrer_direct"), col("referrer_email"), col("referrer_social"),
-                col("referrer_search_engine"), col("referrer_affiliate"));
-        Dataset<Row> joined = customers
-                .join(engagement, customers.col("customer_id").equalTo(engagement.col("engagement_user_id")), "left")
-                .join(carts, customers.col("customer_id").equalTo(carts.col("cart_user_id")), "left");
-        Column sessionCount = coalesce(col("sessions").cast("double"), lit(0.0));
+                col("sessions").as("engagement_sessions"), col("page_views"), col("device_mobile"),
+                col("device_desktop"), col("device_tablet"), col("referrer_direct"), col("referrer_email"),
+                col("referrer_social"), col("referrer_search_engine"), col("referrer_affiliate"));
+        Dataset<Row> customer = customers.select(CUSTOMER_COLUMNS.stream().map(name -> col(name))
+                .toArray(Column[]::new));
+        Dataset<Row> joined = customer
+                .join(engagement, customer.col("customer_id").equalTo(engagement.col("engagement_user_id")), "left")
+                .join(carts, customer.col("customer_id").equalTo(carts.col("cart_user_id")), "left");
+        Column sessionCount = coalesce(col("engagement_sessions").cast("double"), lit(0.0));
         Column orders = greatest(col("orders").cast("double"), lit(1.0));
         Column carted = coalesce(col("abandoned").plus(col("converted")).cast("double"), lit(0.0));
         List<Column> output = new ArrayList<>(List.of(col("customer_id"), col("segment").as("rfm_segment"),

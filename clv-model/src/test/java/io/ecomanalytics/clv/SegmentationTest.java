@@ -47,6 +47,55 @@ class SegmentationTest {
     }
 
     @Test
+    void theFeatureTableTransformsBothStoresAsDocumented() {
+        SparkSession spark = SharedSpark.session();
+        // user_1: T 30, recency 20, 3 orders for 63 in all, CLV e - 1, 4 sessions: 2 mobile, 1 desktop, 1 tablet,
+        // 10 pages, 1 abandoned and 1 converted. user_2: no sessions at all.
+        Dataset<Row> customers = spark.createDataFrame(List.of(
+                RowFactory.create("user_1", 20.0, 30.0, 3L, 63.0, Math.E - 1, 0.9, 120.0, 0.25, 4L, "champions"),
+                RowFactory.create("user_2", 0.0, 10.0, 1L, 9.0, 0.0, 1.0, 0.0, 0.0, 0L, "new_customers")),
+                new StructType().add("customer_id", DataTypes.StringType).add("recency", DataTypes.DoubleType)
+                        .add("T", DataTypes.DoubleType).add("orders", DataTypes.LongType)
+                        .add("total_spent", DataTypes.DoubleType).add("clv", DataTypes.DoubleType)
+                        .add("probability_alive", DataTypes.DoubleType)
+                        .add("average_session_seconds", DataTypes.DoubleType)
+                        .add("conversion_rate", DataTypes.DoubleType).add("sessions", DataTypes.LongType)
+                        .add("segment", DataTypes.StringType));
+        StructType engagementSchema = new StructType().add("user_id", DataTypes.StringType)
+                .add("sessions", DataTypes.LongType).add("page_views", DataTypes.LongType);
+        for (String column : List.of("device_mobile", "device_desktop", "device_tablet", "referrer_direct",
+                "referrer_email", "referrer_social", "referrer_search_engine", "referrer_affiliate")) {
+            engagementSchema = engagementSchema.add(column, DataTypes.LongType);
+        }
+        Dataset<Row> engagement = spark.createDataFrame(List.of(
+                RowFactory.create("user_1", 4L, 10L, 2L, 1L, 1L, 0L, 1L, 0L, 3L, 0L)), engagementSchema);
+        Dataset<Row> sessions = spark.createDataFrame(List.of(RowFactory.create("user_1", "abandoned"),
+                RowFactory.create("user_1", "converted"), RowFactory.create("user_1", "browsed"),
+                RowFactory.create("user_1", "browsed")), new StructType().add("user_id", DataTypes.StringType)
+                .add("conversion_status", DataTypes.StringType));
+
+        Map<String, Row> rows = new HashMap<>();
+        SegmentFeatures.table(customers, engagement, sessions).collectAsList()
+                .forEach(row -> rows.put(row.getString(0), row));
+        Row first = rows.get("user_1");
+
+        assertThat(first.<String>getAs("rfm_segment")).isEqualTo("champions");
+        assertThat(first.<Double>getAs("days_since_last_purchase")).isCloseTo(10.0, within(1e-12));
+        assertThat(first.<Double>getAs("log_purchases")).isCloseTo(Math.log(4), within(1e-12));
+        assertThat(first.<Double>getAs("log_average_order_value")).isCloseTo(Math.log(22), within(1e-12));
+        assertThat(first.<Double>getAs("log_clv")).isCloseTo(1.0, within(1e-12));
+        assertThat(first.<Double>getAs("log_sessions")).isCloseTo(Math.log(5), within(1e-12));
+        assertThat(first.<Double>getAs("pages_per_session")).isCloseTo(2.5, within(1e-12));
+        assertThat(first.<Double>getAs("cart_abandonment_rate")).isCloseTo(0.5, within(1e-12));
+        assertThat(first.<Double>getAs("mobile_share")).isCloseTo(0.5, within(1e-12));
+        assertThat(first.<Double>getAs("search_engine_share")).isCloseTo(0.75, within(1e-12));
+        Row second = rows.get("user_2");
+        assertThat(second.<Double>getAs("log_sessions")).isZero();
+        assertThat(second.<Double>getAs("cart_abandonment_rate")).isZero();
+        assertThat(second.<Double>getAs("mobile_share")).isZero();
+    }
+
+    @Test
     void silhouetteMatchesTheHandWorkedExample() {
         // Clusters {0, 1} and {4, 5} on a line, squared distances. Point 0: a = 1, b = (16 + 25) / 2 = 20.5,
         // s = 1 - 1/20.5; point 1: a = 1, b = (9 + 16) / 2 = 12.5, s = 1 - 1/12.5; 4 and 5 mirror 1 and 0.
