@@ -15,26 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.spark.ml.Model;
-import org.apache.spark.ml.clustering.BisectingKMeans;
-import org.apache.spark.ml.clustering.BisectingKMeansModel;
-import org.apache.spark.ml.clustering.GaussianMixture;
-import org.apache.spark.ml.clustering.GaussianMixtureModel;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.feature.PCA;
-import org.apache.spark.ml.feature.PCAModel;
 import org.apache.spark.ml.feature.VectorAssembler;
-import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +54,16 @@ public final class CustomerSegmentation {
             Optional<Map<String, String>> plantedSegments) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(plantedSegments, "plantedSegments");
-        SparkSession spark = features.sparkSession();
-        Standardisation standardisation = Standardisation.fit(features);
+        long start = System.nanoTime();
+        // One row per customer, read several times below: computed once.
+        Dataset<Row> table = features.localCheckpoint();
+        Standardisation standardisation = Standardisation.fit(table);
+        long customers = standardisation.customers();
+        if (customers <= settings.fewestClusters()) {
+            throw new IllegalArgumentException("cannot learn segments from " + customers + " customers: at least "
+                    + (settings.fewestClusters() + 1) + " customers with a purchase are needed for "
+                    + settings.fewestClusters() + " segments");
+        }
         List<Column> columns = new ArrayList<>(List.of(col("customer_id"), col("rfm_segment"), col("total_spent"),
                 col("clv")));
         String[] featureNames = new String[SegmentFeature.values().length];
@@ -77,72 +72,51 @@ public final class CustomerSegmentation {
             featureNames[feature.ordinal()] = feature.columnName();
         }
         Dataset<Row> standardised = new VectorAssembler().setInputCols(featureNames).setOutputCol(FEATURES)
-                .transform(features.select(columns.toArray(Column[]::new)))
-                .select("customer_id", "rfm_segment", "total_spent", "clv", FEATURES)
-                .coalesce(1)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            return segmentStandardised(spark, standardised, settings, plantedSegments);
-        } finally {
-            standardised.unpersist();
-        }
-    }
-
-    private static SegmentationResult segmentStandardised(SparkSession spark, Dataset<Row> standardised,
-            SegmentationSettings settings, Optional<Map<String, String>> plantedSegments) {
-        long customers = standardised.count();
-        if (customers <= settings.fewestClusters()) {
-            throw new IllegalArgumentException("cannot learn segments from " + customers + " customers: at least "
-                    + (settings.fewestClusters() + 1) + " customers with a purchase are needed for "
-                    + settings.fewestClusters() + " segments");
-        }
+                .transform(table.select(columns.toArray(Column[]::new)))
+                .select("customer_id", "rfm_segment", "total_spent", "clv", FEATURES);
         // A small population caps k: every segment needs customers, and k = n says nothing.
-        if (customers <= settings.mostClusters()) {
-            settings = new SegmentationSettings(settings.fewestClusters(), (int) customers - 1,
-                    Math.max(settings.mostSampledCustomers(), (int) customers), settings.mostIterations(),
-                    settings.mostProjectedCustomers(), settings.seed());
-        }
-        Dataset<Row> sampled = customers > settings.mostSampledCustomers()
-                ? standardised.sample(false, (double) settings.mostSampledCustomers() / customers, settings.seed())
+        SegmentationSettings bounded = customers > settings.mostClusters() ? settings
+                : new SegmentationSettings(settings.fewestClusters(), (int) customers - 1,
+                        Math.max(settings.mostSampledCustomers(), (int) customers), settings.mostIterations(),
+                        settings.mostProjectedCustomers(), settings.seed());
+        Dataset<Row> sampled = customers > bounded.mostSampledCustomers()
+                ? standardised.sample(false, (double) bounded.mostSampledCustomers() / customers, bounded.seed())
                 : standardised;
         List<Row> sampleRows = sampled.select("customer_id", "rfm_segment", FEATURES).collectAsList();
-        StructType sampleSchema = new StructType().add("customer_id", DataTypes.StringType)
-                .add(FEATURES, new org.apache.spark.ml.linalg.VectorUDT());
-        List<Row> localRows = new ArrayList<>();
         List<Vector> vectors = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         for (Row row : sampleRows) {
             Vector vector = row.getAs(2);
             vectors.add(vector);
             points.add(vector.toArray());
-            localRows.add(RowFactory.create(row.getString(0), vector));
         }
-        Dataset<Row> sample = spark.createDataFrame(localRows, sampleSchema).coalesce(1)
-                .persist(StorageLevel.MEMORY_ONLY());
-        try {
-            long searchStart = System.nanoTime();
-            Search search = search(points, sampleRows, settings, plantedSegments);
-            double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
-            long fitStart = System.nanoTime();
-            Model<?> model = fit(search.chosen().model(), search.chosen().clusters(), settings, standardised);
-            int[] sampleClusters = predict(model, vectors);
-            double logLikelihood = model instanceof GaussianMixtureModel mixture
-                    ? mixture.summary().logLikelihood() * vectors.size() / customers : Double.NaN;
-            SegmentationCandidate chosen = score(search.chosen().model(), search.chosen().clusters(), sampleClusters,
-                    logLikelihood, points, sampleRows, plantedSegments);
-            LOG.info(String.format(Locale.ROOT, "segments: searched %d models on %,d customers in %.2f s, fitted %s"
-                            + " k=%d with Spark MLlib on %,d in %.2f s", search.candidates().size(), vectors.size(),
-                    searchSeconds, chosen.model().displayName(), chosen.clusters(), customers,
-                    (System.nanoTime() - fitStart) / 1e9));
-            return assign(spark, standardised, model, chosen, sampleClusters, search, settings, customers, sample,
-                    vectors, sampleRows, plantedSegments, searchSeconds);
-        } finally {
-            sample.unpersist();
+        double prepareSeconds = (System.nanoTime() - start) / 1e9;
+        long searchStart = System.nanoTime();
+        Search search = search(points, sampleRows, bounded, plantedSegments);
+        double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+        long fitStart = System.nanoTime();
+        FittedModel model = MllibFits.fit(search.chosen().model(), search.chosen().clusters(), search.clusters(),
+                points, bounded, standardised.select(FEATURES));
+        int[] sampleClusters = new int[vectors.size()];
+        for (int i = 0; i < sampleClusters.length; i++) {
+            sampleClusters[i] = model.cluster(vectors.get(i));
         }
+        SegmentationCandidate chosen = score(search.chosen().model(), search.chosen().clusters(), sampleClusters,
+                model.logLikelihood(points), points, sampleRows, plantedSegments);
+        double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        long assignStart = System.nanoTime();
+        SegmentationResult result = assign(features.sparkSession(), standardised, model, chosen, sampleClusters,
+                search, bounded, customers, vectors, points, sampleRows, plantedSegments, searchSeconds);
+        LOG.info(String.format(Locale.ROOT, "segments: features and sample of %,d customers in %.2f s, searched %d"
+                        + " models on %,d in %.2f s, fitted %s k=%d with Spark MLlib in %.2f s, assigned and"
+                        + " profiled in %.2f s", customers, prepareSeconds, search.candidates().size(),
+                vectors.size(), searchSeconds, chosen.model().displayName(), chosen.clusters(), fitSeconds,
+                (System.nanoTime() - assignStart) / 1e9));
+        return result;
     }
 
     /** The search's choice: the model and k, with their figures on the sample. */
-    private record Search(List<SegmentationCandidate> candidates, SegmentationCandidate chosen) {
+    private record Search(List<SegmentationCandidate> candidates, SegmentationCandidate chosen, int[] clusters) {
     }
 
     /**
@@ -153,10 +127,10 @@ public final class CustomerSegmentation {
             Optional<Map<String, String>> plantedSegments) {
         List<SegmentationCandidate> candidates = new ArrayList<>();
         List<SegmentationCandidate> winners = new ArrayList<>();
+        Map<SegmentationCandidate, int[]> assignments = new HashMap<>();
         for (SegmentationModel model : SegmentationModel.values()) {
             List<SegmentationCandidate> fitted = new ArrayList<>();
             for (int k = settings.fewestClusters(); k <= settings.mostClusters(); k++) {
-                long start = System.nanoTime();
                 LocalClustering.Clusters clusters = switch (model) {
                     case K_MEANS -> LocalClustering.kMeans(points, k, settings.mostIterations(), settings.seed());
                     case BISECTING_K_MEANS -> LocalClustering.bisectingKMeans(points, k, settings.mostIterations(),
@@ -167,8 +141,10 @@ public final class CustomerSegmentation {
                 SegmentationCandidate candidate = score(model, k, clusters.assignments(), clusters.logLikelihood(),
                         points, sampleRows, plantedSegments);
                 fitted.add(candidate);
-                LOG.debug(String.format(Locale.ROOT, "segments: %s k=%d in %.3f s, silhouette %.3f",
-                        model.displayName(), k, (System.nanoTime() - start) / 1e9, candidate.silhouette()));
+                assignments.put(candidate, clusters.assignments());
+                LOG.info(String.format(Locale.ROOT, "segments: %s k=%d silhouette %.3f BIC %.0f ARI vs RFM %.3f,"
+                                + " vs truth %.3f", model.displayName(), k, candidate.silhouette(), candidate.bic(),
+                        candidate.adjustedRandIndexVersusRfm(), candidate.adjustedRandIndexVersusTruth()));
             }
             candidates.addAll(fitted);
             Comparator<SegmentationCandidate> better = model == SegmentationModel.GAUSSIAN_MIXTURE
@@ -178,7 +154,7 @@ public final class CustomerSegmentation {
         }
         SegmentationCandidate chosen = winners.stream()
                 .max(Comparator.comparingDouble(SegmentationCandidate::silhouette)).orElseThrow();
-        return new Search(candidates, chosen);
+        return new Search(candidates, chosen, assignments.get(chosen));
     }
 
     private static SegmentationCandidate score(SegmentationModel model, int k, int[] clusters, double logLikelihood,
@@ -190,37 +166,6 @@ public final class CustomerSegmentation {
                 agreement(labels, sampleRows, 1, Optional.empty()),
                 plantedSegments.map(planted -> agreement(labels, sampleRows, 0, Optional.of(planted)))
                         .orElse(Double.NaN));
-    }
-
-    private static Model<?> fit(SegmentationModel model, int k, SegmentationSettings settings, Dataset<Row> data) {
-        switch (model) {
-            case K_MEANS:
-                return new KMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.mostIterations())
-                        .setFeaturesCol(FEATURES).fit(data);
-            case BISECTING_K_MEANS:
-                return new BisectingKMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.mostIterations())
-                        .setFeaturesCol(FEATURES).fit(data);
-            case GAUSSIAN_MIXTURE:
-                return new GaussianMixture().setK(k).setSeed(settings.seed()).setMaxIter(settings.mostIterations())
-                        .setFeaturesCol(FEATURES).fit(data);
-            default:
-                throw new IllegalArgumentException("unknown segmentation model " + model);
-        }
-    }
-
-    private static int[] predict(Model<?> model, List<Vector> vectors) {
-        int[] clusters = new int[vectors.size()];
-        for (int i = 0; i < clusters.length; i++) {
-            Vector vector = vectors.get(i);
-            if (model instanceof KMeansModel kMeans) {
-                clusters[i] = kMeans.predict(vector);
-            } else if (model instanceof BisectingKMeansModel bisecting) {
-                clusters[i] = bisecting.predict(vector);
-            } else {
-                clusters[i] = ((GaussianMixtureModel) model).predict(vector);
-            }
-        }
-        return clusters;
     }
 
     /** -2 ln L + parameters ln n, with k - 1 weights, k d means and k d (d + 1) / 2 covariances. */
@@ -257,12 +202,11 @@ public final class CustomerSegmentation {
         return pairs;
     }
 
-    private static SegmentationResult assign(SparkSession spark, Dataset<Row> standardised, Model<?> model,
+    private static SegmentationResult assign(SparkSession spark, Dataset<Row> standardised, FittedModel model,
             SegmentationCandidate chosen, int[] sampleClusters, Search search, SegmentationSettings settings,
-            long customers, Dataset<Row> sample,
-            List<Vector> vectors, List<Row> sampleRows, Optional<Map<String, String>> plantedSegments,
-            double searchSeconds) {
-        Dataset<Row> assigned = model.transform(standardised).withColumnRenamed("prediction", CLUSTER);
+            long customers, List<Vector> vectors, List<double[]> points, List<Row> sampleRows,
+            Optional<Map<String, String>> plantedSegments, double searchSeconds) {
+        Dataset<Row> assigned = standardised.withColumn(CLUSTER, model.clusterColumn(col(FEATURES)));
         List<Column> aggregates = new ArrayList<>(List.of(sum("total_spent"), avg("clv")));
         for (SegmentFeature feature : SegmentFeature.values()) {
             aggregates.add(avg(org.apache.spark.ml.functions.vector_to_array(col(FEATURES), "float64")
@@ -296,8 +240,7 @@ public final class CustomerSegmentation {
         }
         // Materialised here: the standardised table it comes from is released when the segmentation returns.
         Dataset<Row> customerSegments = assigned.select(col("customer_id"), col("rfm_segment"),
-                segmentNumber.as("learned_segment"), description.as("segment_description")).orderBy("customer_id")
-                .localCheckpoint();
+                segmentNumber.as("learned_segment"), description.as("segment_description")).localCheckpoint();
 
         List<String> segmentLabels = new ArrayList<>();
         for (int cluster : sampleClusters) {
@@ -309,33 +252,24 @@ public final class CustomerSegmentation {
                 .map(planted -> AgreementMeasures.contingencyTable(pairs(segmentLabels, sampleRows, 0,
                         Optional.of(planted))))
                 .orElse(Map.of());
-        PCAModel components = new PCA().setK(2).setInputCol(FEATURES).setOutputCol("components").fit(sample);
-        List<ProjectedCustomer> projection = project(components, vectors, sampleClusters, segmentOfCluster,
+        PrincipalComponents components = PrincipalComponents.of(points);
+        List<ProjectedCustomer> projection = project(components, points, sampleClusters, segmentOfCluster,
                 settings.mostProjectedCustomers());
-        List<Double> explained = new ArrayList<>();
-        for (double share : components.explainedVariance().toArray()) {
-            explained.add(share);
-        }
+        List<Double> explained = components.explainedVariance();
         return new SegmentationResult(search.candidates(), chosen, profiles, customerSegments,
                 projection, explained, versusRfm, versusTruth, customers, vectors.size(), searchSeconds);
     }
 
     /** Customers spread evenly over the sample, at most {@code most}. */
-    private static List<ProjectedCustomer> project(PCAModel components, List<Vector> vectors, int[] clusters,
-            Map<Integer, Integer> segmentOfCluster, int most) {
-        DenseMatrix loadings = components.pc();
-        int placed = Math.min(most, vectors.size());
+    private static List<ProjectedCustomer> project(PrincipalComponents components, List<double[]> points,
+            int[] clusters, Map<Integer, Integer> segmentOfCluster, int most) {
+        int placed = Math.min(most, points.size());
         List<ProjectedCustomer> projected = new ArrayList<>();
         for (int j = 0; j < placed; j++) {
-            int i = (int) ((long) j * vectors.size() / placed);
-            double[] point = vectors.get(i).toArray();
-            double first = 0;
-            double second = 0;
-            for (int d = 0; d < point.length; d++) {
-                first += point[d] * loadings.apply(d, 0);
-                second += point[d] * loadings.apply(d, 1);
-            }
-            projected.add(new ProjectedCustomer(first, second, segmentOfCluster.getOrDefault(clusters[i], 0)));
+            int i = (int) ((long) j * points.size() / placed);
+            double[] coordinates = components.project(points.get(i));
+            projected.add(new ProjectedCustomer(coordinates[0], coordinates[1],
+                    segmentOfCluster.getOrDefault(clusters[i], 0)));
         }
         return projected;
     }

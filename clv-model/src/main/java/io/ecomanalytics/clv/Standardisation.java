@@ -2,6 +2,8 @@ package io.ecomanalytics.clv;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_pop;
 
 import java.util.ArrayList;
@@ -14,10 +16,11 @@ import org.apache.spark.sql.Row;
  * z-scores: each feature minus its population mean, divided by its population standard deviation (a constant
  * feature becomes 0). Fitted on the cluster in one aggregation; only the means and deviations reach the driver.
  *
+ * @param customers          rows the means and deviations are over
  * @param means              per feature, in {@link SegmentFeature} order
  * @param standardDeviations per feature (population, divisor n)
  */
-public record Standardisation(List<Double> means, List<Double> standardDeviations) {
+public record Standardisation(long customers, List<Double> means, List<Double> standardDeviations) {
 
     public Standardisation {
         means = List.copyOf(means);
@@ -32,23 +35,24 @@ public record Standardisation(List<Double> means, List<Double> standardDeviation
     /** Means and population standard deviations of the {@link SegmentFeature} columns of {@code features}. */
     public static Standardisation fit(Dataset<Row> features) {
         List<Column> aggregates = new ArrayList<>();
+        aggregates.add(count(lit(1)));
         for (SegmentFeature feature : SegmentFeature.values()) {
             aggregates.add(avg(col(feature.columnName())));
             aggregates.add(stddev_pop(col(feature.columnName())));
         }
         Row row = features.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
                 .first();
-        if (row.isNullAt(0)) {
+        if (row.getLong(0) == 0) {
             throw new IllegalArgumentException("cannot standardise an empty feature table: no customer has a"
                     + " purchase");
         }
         List<Double> means = new ArrayList<>();
         List<Double> deviations = new ArrayList<>();
         for (int i = 0; i < SegmentFeature.values().length; i++) {
-            means.add(row.getDouble(2 * i));
-            deviations.add(row.getDouble(2 * i + 1));
+            means.add(row.getDouble(1 + 2 * i));
+            deviations.add(row.getDouble(2 + 2 * i));
         }
-        return new Standardisation(means, deviations);
+        return new Standardisation(row.getLong(0), means, deviations);
     }
 
     /** The z-score of {@code value} of {@code feature}. */
@@ -61,6 +65,6 @@ public record Standardisation(List<Double> means, List<Double> standardDeviation
     Column zScore(SegmentFeature feature) {
         double deviation = standardDeviations.get(feature.ordinal());
         return deviation > 0 ? col(feature.columnName()).minus(means.get(feature.ordinal())).divide(deviation)
-                : org.apache.spark.sql.functions.lit(0.0);
+                : lit(0.0);
     }
 }
