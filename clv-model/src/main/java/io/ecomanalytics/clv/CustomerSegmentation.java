@@ -15,13 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +88,8 @@ public final class CustomerSegmentation {
         Dataset<Row> sampled = customers > bounded.mostSampledCustomers()
                 ? standardised.sample(false, (double) bounded.mostSampledCustomers() / customers, bounded.seed())
                 : standardised;
-        List<Row> sampleRows = sampled.select("customer_id", "rfm_segment", FEATURES).collectAsList();
+        List<Row> sampleRows = sampled.select("customer_id", "rfm_segment", FEATURES, "total_spent", "clv")
+                .collectAsList();
         List<Vector> vectors = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         for (Row row : sampleRows) {
@@ -125,36 +132,62 @@ public final class CustomerSegmentation {
      */
     private static Search search(List<double[]> points, List<Row> sampleRows, SegmentationSettings settings,
             Optional<Map<String, String>> plantedSegments) {
-        List<SegmentationCandidate> candidates = new ArrayList<>();
-        List<SegmentationCandidate> winners = new ArrayList<>();
-        Map<SegmentationCandidate, int[]> assignments = new HashMap<>();
+        // The three models are independent: they run side by side on the driver's cores.
+        ExecutorService threads = Executors.newFixedThreadPool(Math.min(SegmentationModel.values().length,
+                Runtime.getRuntime().availableProcessors()), runnable -> {
+                    Thread thread = new Thread(runnable, "segment-search");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        List<CompletableFuture<List<Fitted>>> futures = new ArrayList<>();
         for (SegmentationModel model : SegmentationModel.values()) {
-            List<SegmentationCandidate> fitted = new ArrayList<>();
-            for (int k = settings.fewestClusters(); k <= settings.mostClusters(); k++) {
-                LocalClustering.Clusters clusters = switch (model) {
-                    case K_MEANS -> LocalClustering.kMeans(points, k, settings.mostIterations(), settings.seed());
-                    case BISECTING_K_MEANS -> LocalClustering.bisectingKMeans(points, k, settings.mostIterations(),
-                            settings.seed());
-                    case GAUSSIAN_MIXTURE -> LocalClustering.gaussianMixture(points, k, settings.mostIterations(),
-                            settings.seed());
-                };
-                SegmentationCandidate candidate = score(model, k, clusters.assignments(), clusters.logLikelihood(),
-                        points, sampleRows, plantedSegments);
-                fitted.add(candidate);
-                assignments.put(candidate, clusters.assignments());
-                LOG.info(String.format(Locale.ROOT, "segments: %s k=%d silhouette %.3f BIC %.0f ARI vs RFM %.3f,"
-                                + " vs truth %.3f", model.displayName(), k, candidate.silhouette(), candidate.bic(),
-                        candidate.adjustedRandIndexVersusRfm(), candidate.adjustedRandIndexVersusTruth()));
+            futures.add(CompletableFuture.supplyAsync(() -> searchModel(model, points, sampleRows, settings,
+                    plantedSegments), threads));
+        }
+        threads.shutdown();
+        List<SegmentationCandidate> candidates = new ArrayList<>();
+        List<Fitted> winners = new ArrayList<>();
+        for (CompletableFuture<List<Fitted>> future : futures) {
+            List<Fitted> fitted;
+            try {
+                fitted = future.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
-            candidates.addAll(fitted);
-            Comparator<SegmentationCandidate> better = model == SegmentationModel.GAUSSIAN_MIXTURE
-                    ? Comparator.comparingDouble((SegmentationCandidate each) -> -each.bic())
-                    : Comparator.comparingDouble(SegmentationCandidate::silhouette);
+            fitted.forEach(each -> candidates.add(each.candidate()));
+            Comparator<Fitted> better = fitted.get(0).candidate().model() == SegmentationModel.GAUSSIAN_MIXTURE
+                    ? Comparator.comparingDouble((Fitted each) -> -each.candidate().bic())
+                    : Comparator.comparingDouble((Fitted each) -> each.candidate().silhouette());
             winners.add(fitted.stream().max(better).orElseThrow());
         }
-        SegmentationCandidate chosen = winners.stream()
-                .max(Comparator.comparingDouble(SegmentationCandidate::silhouette)).orElseThrow();
-        return new Search(candidates, chosen, assignments.get(chosen));
+        Fitted chosen = winners.stream()
+                .max(Comparator.comparingDouble((Fitted each) -> each.candidate().silhouette())).orElseThrow();
+        return new Search(candidates, chosen.candidate(), chosen.clusters());
+    }
+
+    /** A searched candidate with its clusters on the sample. */
+    private record Fitted(SegmentationCandidate candidate, int[] clusters) {
+    }
+
+    private static List<Fitted> searchModel(SegmentationModel model, List<double[]> points, List<Row> sampleRows,
+            SegmentationSettings settings, Optional<Map<String, String>> plantedSegments) {
+        List<Fitted> fitted = new ArrayList<>();
+        for (int k = settings.fewestClusters(); k <= settings.mostClusters(); k++) {
+            LocalClustering.Clusters clusters = switch (model) {
+                case K_MEANS -> LocalClustering.kMeans(points, k, settings.mostIterations(), settings.seed());
+                case BISECTING_K_MEANS -> LocalClustering.bisectingKMeans(points, k, settings.mostIterations(),
+                        settings.seed());
+                case GAUSSIAN_MIXTURE -> LocalClustering.gaussianMixture(points, k, settings.mostIterations(),
+                        settings.seed());
+            };
+            SegmentationCandidate candidate = score(model, k, clusters.assignments(), clusters.logLikelihood(),
+                    points, sampleRows, plantedSegments);
+            fitted.add(new Fitted(candidate, clusters.assignments()));
+            LOG.debug(String.format(Locale.ROOT, "segments: %s k=%d silhouette %.3f BIC %.0f ARI vs RFM %.3f,"
+                            + " vs truth %.3f", model.displayName(), k, candidate.silhouette(), candidate.bic(),
+                    candidate.adjustedRandIndexVersusRfm(), candidate.adjustedRandIndexVersusTruth()));
+        }
+        return fitted;
     }
 
     private static SegmentationCandidate score(SegmentationModel model, int k, int[] clusters, double logLikelihood,
@@ -206,14 +239,21 @@ public final class CustomerSegmentation {
             SegmentationCandidate chosen, int[] sampleClusters, Search search, SegmentationSettings settings,
             long customers, List<Vector> vectors, List<double[]> points, List<Row> sampleRows,
             Optional<Map<String, String>> plantedSegments, double searchSeconds) {
+        // Everyone on the driver already (at most the sample bound): profiles and the table need no Spark job.
+        boolean everyoneSampled = vectors.size() == customers;
         Dataset<Row> assigned = standardised.withColumn(CLUSTER, model.clusterColumn(col(FEATURES)));
-        List<Column> aggregates = new ArrayList<>(List.of(sum("total_spent"), avg("clv")));
-        for (SegmentFeature feature : SegmentFeature.values()) {
-            aggregates.add(avg(org.apache.spark.ml.functions.vector_to_array(col(FEATURES), "float64")
-                    .getItem(feature.ordinal())));
+        List<Row> groups;
+        if (everyoneSampled) {
+            groups = localGroups(sampleRows, points, sampleClusters);
+        } else {
+            List<Column> aggregates = new ArrayList<>(List.of(sum("total_spent"), avg("clv")));
+            for (SegmentFeature feature : SegmentFeature.values()) {
+                aggregates.add(avg(org.apache.spark.ml.functions.vector_to_array(col(FEATURES), "float64")
+                        .getItem(feature.ordinal())));
+            }
+            groups = assigned.groupBy(CLUSTER).agg(count(lit(1)), aggregates.toArray(Column[]::new))
+                    .collectAsList();
         }
-        List<Row> groups = assigned.groupBy(CLUSTER).agg(count(lit(1)), aggregates.toArray(Column[]::new))
-                .collectAsList();
         double revenue = groups.stream().mapToDouble(row -> row.isNullAt(2) ? 0 : row.getDouble(2)).sum();
         List<Row> byRevenue = new ArrayList<>(groups);
         byRevenue.sort(Comparator.comparingDouble((Row row) -> row.isNullAt(2) ? 0 : -row.getDouble(2))
@@ -238,9 +278,22 @@ public final class CustomerSegmentation {
             segmentNumber = when(col(CLUSTER).equalTo(cluster), lit(profile.segment())).otherwise(segmentNumber);
             description = when(col(CLUSTER).equalTo(cluster), lit(profile.description())).otherwise(description);
         }
-        // Materialised here: the standardised table it comes from is released when the segmentation returns.
-        Dataset<Row> customerSegments = assigned.select(col("customer_id"), col("rfm_segment"),
-                segmentNumber.as("learned_segment"), description.as("segment_description")).localCheckpoint();
+        Dataset<Row> customerSegments;
+        if (everyoneSampled) {
+            Map<Integer, String> descriptions = new HashMap<>();
+            profiles.forEach(profile -> descriptions.put(profile.segment(), profile.description()));
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < sampleRows.size(); i++) {
+                int segment = segmentOfCluster.get(sampleClusters[i]);
+                rows.add(RowFactory.create(sampleRows.get(i).getString(0), sampleRows.get(i).getString(1), segment,
+                        descriptions.get(segment)));
+            }
+            customerSegments = spark.createDataFrame(rows, customerSegmentsSchema());
+        } else {
+            // Materialised here, so that the outputs do not assign every customer again.
+            customerSegments = assigned.select(col("customer_id"), col("rfm_segment"),
+                    segmentNumber.as("learned_segment"), description.as("segment_description")).localCheckpoint();
+        }
 
         List<String> segmentLabels = new ArrayList<>();
         for (int cluster : sampleClusters) {
@@ -258,6 +311,41 @@ public final class CustomerSegmentation {
         List<Double> explained = components.explainedVariance();
         return new SegmentationResult(search.candidates(), chosen, profiles, customerSegments,
                 projection, explained, versusRfm, versusTruth, customers, vectors.size(), searchSeconds);
+    }
+
+    private static StructType customerSegmentsSchema() {
+        return new StructType().add("customer_id", DataTypes.StringType, false)
+                .add("rfm_segment", DataTypes.StringType, true)
+                .add("learned_segment", DataTypes.IntegerType, false)
+                .add("segment_description", DataTypes.StringType, false);
+    }
+
+    /** Rows as the Spark aggregation gives them: cluster, customers, total spent, mean CLV, mean of each feature. */
+    private static List<Row> localGroups(List<Row> sampleRows, List<double[]> points, int[] clusters) {
+        Map<Integer, double[]> sums = new java.util.TreeMap<>();
+        int features = SegmentFeature.values().length;
+        for (int i = 0; i < clusters.length; i++) {
+            double[] sum = sums.computeIfAbsent(clusters[i], cluster -> new double[3 + features]);
+            sum[0]++;
+            sum[1] += sampleRows.get(i).isNullAt(3) ? 0 : sampleRows.get(i).getDouble(3);
+            sum[2] += sampleRows.get(i).isNullAt(4) ? 0 : sampleRows.get(i).getDouble(4);
+            for (int f = 0; f < features; f++) {
+                sum[3 + f] += points.get(i)[f];
+            }
+        }
+        List<Row> groups = new ArrayList<>();
+        sums.forEach((cluster, sum) -> {
+            Object[] cells = new Object[4 + features];
+            cells[0] = cluster;
+            cells[1] = (long) sum[0];
+            cells[2] = sum[1];
+            cells[3] = sum[2] / sum[0];
+            for (int f = 0; f < features; f++) {
+                cells[4 + f] = sum[3 + f] / sum[0];
+            }
+            groups.add(RowFactory.create(cells));
+        });
+        return groups;
     }
 
     /** Customers spread evenly over the sample, at most {@code most}. */

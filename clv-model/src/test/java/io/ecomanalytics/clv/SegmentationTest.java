@@ -159,7 +159,7 @@ class SegmentationTest {
             }
         }
         SegmentationResult result = CustomerSegmentation.segment(table(values, ids),
-                new SegmentationSettings(2, 6, 20_000, 20, 500, 42), Optional.of(planted));
+                new SegmentationSettings(2, 6, 600, 20, 500, 42), Optional.of(planted));
 
         assertThat(result.chosen().clusters()).isEqualTo(3);
         assertThat(result.chosen().adjustedRandIndexVersusTruth()).isGreaterThanOrEqualTo(0.95);
@@ -171,6 +171,8 @@ class SegmentationTest {
         assertThat(result.profiles()).extracting(SegmentProfile::description)
                 .anyMatch(text -> text.contains("buys often") && text.contains("mostly mobile"))
                 .anyMatch(text -> text.contains("views many pages") && text.contains("seldom mobile"));
+        // The search saw a sample of about 600; MLlib assigned all 900 on the executors.
+        assertThat(result.fittedCustomers()).isBetween(500L, 700L);
         assertThat(result.projection()).hasSize(500);
         assertThat(result.customerSegments().count()).isEqualTo(900);
         List<Row> assigned = result.customerSegments().collectAsList();
@@ -188,6 +190,10 @@ class SegmentationTest {
         SegmentationResult result = CustomerSegmentation.segment(table(four, List.of("a", "b", "c", "d")),
                 SegmentationSettings.DEFAULT, Optional.empty());
         assertThat(result.search()).extracting(SegmentationCandidate::clusters).containsOnly(2, 3);
+        assertThat(result.customerSegments().collectAsList()).extracting(row -> row.getString(0), row -> row.getInt(2))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", 2),
+                        org.assertj.core.groups.Tuple.tuple("b", 2), org.assertj.core.groups.Tuple.tuple("c", 1),
+                        org.assertj.core.groups.Tuple.tuple("d", 1));
 
         assertThatThrownBy(() -> CustomerSegmentation.segment(table(List.of(row(1), row(2)), List.of("a", "b")),
                 SegmentationSettings.DEFAULT, Optional.empty()))

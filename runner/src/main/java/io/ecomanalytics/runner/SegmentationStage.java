@@ -1,5 +1,6 @@
 package io.ecomanalytics.runner;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import io.ecomanalytics.clv.CustomerSegmentation;
@@ -62,10 +63,11 @@ final class SegmentationStage {
         SegmentationResult result = CustomerSegmentation.segment(features, SegmentationSettings.DEFAULT, planted);
         Dataset<Row> learned = result.customerSegments().select(col("customer_id").as("learned_customer_id"),
                 col("learned_segment"));
+        // A broadcast join streams customer_clv in its order (CLV, largest first), so no sort is needed.
         analytics.put(Pipeline.CUSTOMER_CLV, customers
-                .join(learned, customers.col("customer_id").equalTo(learned.col("learned_customer_id")), "left")
+                .join(broadcast(learned), customers.col("customer_id").equalTo(learned.col("learned_customer_id")),
+                        "left")
                 .drop("learned_customer_id")
-                .orderBy(col("clv").desc(), col("customer_id"))
                 .localCheckpoint());
         analytics.put(CUSTOMER_SEGMENTS, result.customerSegments());
         analytics.put(SEGMENTATION_METRICS, result.metrics(spark));
