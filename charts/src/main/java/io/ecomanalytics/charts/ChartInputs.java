@@ -17,6 +17,8 @@ import java.util.List;
  * @param aliveProbability         the BG/NBD P(alive) grid over frequency and recency (chart 10)
  * @param holdoutGroups            mean holdout purchases by calibration purchases, predicted and actual (chart 11)
  * @param holdoutPurchases         every customer's holdout purchases, predicted and actual (chart 12)
+ * @param segmentPoints            customers on two principal components with their learned segment (chart 13)
+ * @param learnedSegments          the learned segments' profiles (chart 14)
  */
 public record ChartInputs(
         List<CategoryRevenue> categoryRevenue,
@@ -29,7 +31,9 @@ public record ChartInputs(
         List<DailyRevenue> dailyRevenue,
         List<AliveProbabilityCell> aliveProbability,
         List<HoldoutGroup> holdoutGroups,
-        List<HoldoutPurchases> holdoutPurchases) {
+        List<HoldoutPurchases> holdoutPurchases,
+        List<SegmentPoint> segmentPoints,
+        List<LearnedSegment> learnedSegments) {
 
     /** The threshold used when the runner does not set one: users with more than 10 sessions. */
     public static final long DEFAULT_ENGAGED_SESSION_THRESHOLD = 10;
@@ -47,64 +51,74 @@ public record ChartInputs(
         aliveProbability = Validation.copyOfTable(aliveProbability, "ChartInputs", "aliveProbability");
         holdoutGroups = Validation.copyOfTable(holdoutGroups, "ChartInputs", "holdoutGroups");
         holdoutPurchases = Validation.copyOfTable(holdoutPurchases, "ChartInputs", "holdoutPurchases");
+        segmentPoints = Validation.copyOfTable(segmentPoints, "ChartInputs", "segmentPoints");
+        learnedSegments = Validation.copyOfTable(learnedSegments, "ChartInputs", "learnedSegments");
     }
 
     /** Inputs with every table empty and the default engagement threshold. */
     public static ChartInputs empty() {
         return new ChartInputs(List.of(), List.of(), List.of(), List.of(), List.of(),
-                DEFAULT_ENGAGED_SESSION_THRESHOLD, List.of(), List.of(), List.of(), List.of(), List.of());
+                DEFAULT_ENGAGED_SESSION_THRESHOLD, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     public ChartInputs withCategoryRevenue(List<CategoryRevenue> rows) {
         return new ChartInputs(rows, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withLifetimeValues(List<CustomerLifetimeValue> rows) {
         return new ChartInputs(categoryRevenue, rows, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withTransactionsPerCustomer(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, rows, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withSessionsPerUser(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, rows, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withEngagement(List<UserEngagement> rows, long sessionThreshold) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, rows,
                 sessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withFunnel(List<FunnelStep> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, rows, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withDailyRevenue(List<DailyRevenue> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, rows, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withAliveProbability(List<AliveProbabilityCell> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, rows, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, segmentPoints, learnedSegments);
     }
 
     public ChartInputs withHoldout(List<HoldoutGroup> groups, List<HoldoutPurchases> customers) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
-                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, groups, customers);
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, groups, customers, segmentPoints,
+                learnedSegments);
+    }
+
+    public ChartInputs withSegments(List<SegmentPoint> points, List<LearnedSegment> segments) {
+        return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups, holdoutPurchases,
+                points, segments);
     }
 }

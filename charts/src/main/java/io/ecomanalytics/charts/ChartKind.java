@@ -13,7 +13,9 @@ public enum ChartKind {
     LIFETIME_VALUE_BY_SEGMENT("09-lifetime-value-by-segment"),
     ALIVE_PROBABILITY_HEAT_MAP("10-alive-probability-heat-map"),
     HOLDOUT_BY_CALIBRATION_PURCHASES("11-holdout-by-calibration-purchases"),
-    PREDICTED_AGAINST_ACTUAL_HOLDOUT("12-predicted-against-actual-holdout");
+    PREDICTED_AGAINST_ACTUAL_HOLDOUT("12-predicted-against-actual-holdout"),
+    SEGMENTS_ON_PRINCIPAL_COMPONENTS("13-segments-on-principal-components"),
+    REVENUE_SHARE_BY_SEGMENT("14-revenue-share-by-segment");
 
     private final String baseName;
 

@@ -93,6 +93,8 @@ public final class Charts {
             case ALIVE_PROBABILITY_HEAT_MAP -> HeatMapChart.aliveProbability(inputs.aliveProbability());
             case HOLDOUT_BY_CALIBRATION_PURCHASES -> HoldoutCharts.calibrationAgainstHoldout(inputs.holdoutGroups());
             case PREDICTED_AGAINST_ACTUAL_HOLDOUT -> HoldoutCharts.predictedAgainstActual(inputs.holdoutPurchases());
+            case SEGMENTS_ON_PRINCIPAL_COMPONENTS -> SegmentCharts.onPrincipalComponents(inputs.segmentPoints());
+            case REVENUE_SHARE_BY_SEGMENT -> SegmentCharts.revenueShare(inputs.learnedSegments());
         };
     }
 }

@@ -126,6 +126,8 @@ public final class HtmlReport {
             html.append("</tbody>\n</table>\n");
         }
 
+        learnedSegments(html, data.learnedSegments());
+
         html.append("<h2>Charts</h2>\n");
         if (charts.isEmpty()) {
             empty(html, "No charts were rendered.");
@@ -169,6 +171,26 @@ public final class HtmlReport {
             number(html, Formats.count(customer.orders()));
             number(html, Formats.currency(customer.revenue()));
             number(html, Formats.currency(customer.lifetimeValue()));
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void learnedSegments(StringBuilder html, List<LearnedSegment> segments) {
+        if (segments.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Learned customer segments</h2>\n");
+        html.append("<table id=\"learned-segments\">\n<thead><tr><th>Segment</th><th>Profile</th>"
+                + "<th class=\"number\">Customers</th><th class=\"number\">Share of revenue</th>"
+                + "<th class=\"number\">Mean lifetime value</th></tr></thead>\n<tbody>\n");
+        for (LearnedSegment segment : segments) {
+            html.append("<tr>");
+            text(html, segment.segment());
+            text(html, segment.description());
+            number(html, Formats.count(segment.customers()));
+            number(html, Formats.percent(segment.revenueShare()));
+            number(html, Formats.currency(segment.meanLifetimeValue()));
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");

@@ -407,4 +407,32 @@ class ChartsTest {
         assertThat(chart.takeaway()).isEqualTo("The model predicted 19 holdout purchases and customers made 10"
                 + " (90.0% more predicted); the tenth expected to buy most made 0.5 each (predicted 1.85).");
     }
+
+    @Test
+    void theSegmentScatterHasOneSeriesPerLearnedSegment() throws IOException {
+        List<SegmentPoint> points = List.of(new SegmentPoint(1, 2, "segment 1"), new SegmentPoint(-1, 0.5,
+                "segment 2"), new SegmentPoint(1.5, 2.5, "segment 1"));
+        RenderedChart chart = Charts.render(ChartKind.SEGMENTS_ON_PRINCIPAL_COMPONENTS,
+                ChartInputs.empty().withSegments(points, List.of()), directory, SMALL);
+
+        assertThat(chart.series()).extracting(PlottedSeries::name).containsExactly("segment 1", "segment 2");
+        assertThat(chart.series().get(0).points()).hasSize(2);
+        assertThat(chart.takeaway()).isEqualTo("2 segments over 3 customers; segments that separate on these two"
+                + " directions differ most in behaviour.");
+    }
+
+    @Test
+    void revenueShareBySegmentPutsTheLargestShareFirstAndSaysHowManyCustomersEarnIt() throws IOException {
+        List<LearnedSegment> segments = List.of(
+                new LearnedSegment("segment 2", "buys rarely", 300, 0.25, 40),
+                new LearnedSegment("segment 1", "buys often, high spend per order", 100, 0.75, 500));
+        RenderedChart chart = Charts.render(ChartKind.REVENUE_SHARE_BY_SEGMENT,
+                ChartInputs.empty().withSegments(List.of(), segments), directory, SMALL);
+
+        assertThat(chart.series("Share of revenue").points()).extracting(PlottedPoint::label, PlottedPoint::y)
+                .containsExactly(tuple("segment 1", 0.75), tuple("segment 2", 0.25));
+        // 100 of 400 customers = 25%.
+        assertThat(chart.takeaway()).isEqualTo("segment 1 (buys often, high spend per order) brings 75.0% of"
+                + " revenue with 25.0% of the customers.");
+    }
 }

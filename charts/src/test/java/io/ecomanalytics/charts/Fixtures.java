@@ -88,7 +88,21 @@ final class Fixtures {
                 .withEngagement(engagement, 25)
                 .withFunnel(funnel)
                 .withDailyRevenue(daily)
-                .withAliveProbability(aliveGrid());
+                .withAliveProbability(aliveGrid())
+                .withSegments(segmentPoints(users, random), List.of(
+                        new LearnedSegment("segment 1", "buys often, high spend per order", users / 5, 0.6, 900),
+                        new LearnedSegment("segment 2", "buys rarely, mostly mobile", users - users / 5, 0.4, 80)));
+    }
+
+    /** Two clouds of customers on the principal components, one per segment. */
+    private static List<SegmentPoint> segmentPoints(int users, Random random) {
+        List<SegmentPoint> points = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            boolean first = i < users / 5;
+            points.add(new SegmentPoint((first ? 3 : -1) + random.nextGaussian(), random.nextGaussian(),
+                    first ? "segment 1" : "segment 2"));
+        }
+        return points;
     }
 
     /** Report data with awkward strings (markup, ampersands, quotes) to prove they are escaped. */
@@ -112,7 +126,9 @@ final class Fixtures {
                         new RunParameter("Engaged user threshold", "more than 25 sessions")),
                 customers, categories, pairs,
                 List.of(new ModelCheck("Holdout purchases, predicted / actual", "3,262 / 3,190 (+2.3 %)",
-                        "within 10 % <ok>")));
+                        "within 10 % <ok>")),
+                List.of(new LearnedSegment("segment 1", "buys often, <mostly> mobile", 120, 0.625, 812.5),
+                        new LearnedSegment("segment 2", "close to the average customer", 880, 0.375, 95.25)));
     }
 
     /** One row in every table. */

@@ -45,7 +45,7 @@ class HtmlReportTest {
         ReportData hostile = new ReportData("<script>alert(\"title\")</script>", data.generatedAt(),
                 data.headline(), List.of(new RunParameter("Input folder", "/data/<b>x</b> & 'y'")),
                 List.of(new TopCustomer("<img src=x onerror=alert(1)>", "High value", 1, 10, 20)),
-                data.topCategories(), data.topProductPairs(), data.modelChecks());
+                data.topCategories(), data.topProductPairs(), data.modelChecks(), data.learnedSegments());
 
         String html = writeReport(hostile, List.of());
 
@@ -98,7 +98,8 @@ class HtmlReportTest {
     @Test
     void emptyDataSaysSoInsteadOfShowingEmptyTablesOrNaN() throws IOException {
         ReportData empty = new ReportData("Empty run", Instant.parse("2026-11-26T00:00:00Z"),
-                new HeadlineFigures(0, 0, 0, 0, 0, ""), List.of(), List.of(), List.of(), List.of(), List.of());
+                new HeadlineFigures(0, 0, 0, 0, 0, ""), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
 
         String html = writeReport(empty, List.of());
 
@@ -138,7 +139,8 @@ class HtmlReportTest {
         HtmlReport.write(Fixtures.reportData(), List.of(), file);
         ReportData data = Fixtures.reportData();
         HtmlReport.write(new ReportData("Second run", data.generatedAt(), data.headline(), data.runParameters(),
-                data.topCustomers(), data.topCategories(), data.topProductPairs(), data.modelChecks()), List.of(),
+                data.topCustomers(), data.topCategories(), data.topProductPairs(), data.modelChecks(),
+                data.learnedSegments()), List.of(),
                 file);
 
         assertThat(Files.readString(file)).contains("<h1>Second run</h1>").doesNotContain("fixture run");

@@ -84,6 +84,20 @@ public final class AgreementMeasures {
         return (agreeingPairs - expected) / (maximum - expected);
     }
 
+    /**
+     * The contingency table of two partitions: for each first label (sorted), the number of items under each second
+     * label (sorted).
+     */
+    public static Map<String, Map<String, Long>> contingencyTable(List<LabelPair> items) {
+        Objects.requireNonNull(items, "items");
+        Map<String, Map<String, Long>> table = new java.util.TreeMap<>();
+        for (LabelPair item : items) {
+            table.computeIfAbsent(item.first(), label -> new java.util.TreeMap<>()).merge(item.second(), 1L,
+                    Long::sum);
+        }
+        return table;
+    }
+
     private static double pairs(long count) {
         return count * (count - 1) / 2.0;
     }

@@ -19,6 +19,7 @@ import io.ecomanalytics.clv.LabelPair;
 import io.ecomanalytics.clv.ParameterComparison;
 import io.ecomanalytics.clv.PurchaseGrouping;
 import io.ecomanalytics.clv.ScoredCase;
+import io.ecomanalytics.clv.SegmentationResult;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.DatasetValidator;
 import io.ecomanalytics.data.GenerationSummary;
@@ -165,11 +166,13 @@ final class Pipeline {
         analytics.forEach((analytic, rows) -> results.put(analytic.tableName(), rows));
         results.put(CUSTOMER_CLV, clv.customers());
         ModelChecks checks = checkModels(tables.clean(), clv, truth);
+        Optional<SegmentationResult> segments = SegmentationStage.run(spark.get(), results, analytics, tables.clean(),
+                truth, stages);
         Map<String, String> outputs = writeResults(results, tables.rejected(), output);
-        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, settings, output.driverFiles(),
-                stages);
+        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, segments, settings,
+                output.driverFiles(), stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
-                tables.counts(), clv, checks, outputs, charts);
+                tables.counts(), clv, checks, outputs, charts, segments);
         summary.write(output.driverFiles().resolve(RunSummary.FILE));
         output.commit();
         return summary;

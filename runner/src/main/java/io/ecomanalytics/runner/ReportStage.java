@@ -19,13 +19,17 @@ import io.ecomanalytics.charts.HeadlineFigures;
 import io.ecomanalytics.charts.HoldoutGroup;
 import io.ecomanalytics.charts.HoldoutPurchases;
 import io.ecomanalytics.charts.HtmlReport;
+import io.ecomanalytics.charts.LearnedSegment;
+import io.ecomanalytics.charts.ModelCheck;
 import io.ecomanalytics.charts.ProductPair;
 import io.ecomanalytics.charts.RenderedChart;
 import io.ecomanalytics.charts.ReportData;
 import io.ecomanalytics.charts.RunParameter;
+import io.ecomanalytics.charts.SegmentPoint;
 import io.ecomanalytics.charts.TopCustomer;
 import io.ecomanalytics.charts.UserEngagement;
 import io.ecomanalytics.clv.BgNbdParameters;
+import io.ecomanalytics.clv.SegmentationResult;
 import io.ecomanalytics.transforms.Analytic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -60,7 +65,8 @@ final class ReportStage {
     }
 
     static List<Path> write(SparkSession spark, Map<Analytic, Dataset<Row>> analytics, Pipeline.ClvResult clv,
-            ModelChecks checks, PipelineSettings settings, Path staging, StageTimer stages) {
+            ModelChecks checks, Optional<SegmentationResult> segments, PipelineSettings settings, Path staging,
+            StageTimer stages) {
         stages.start("charts-report");
         Dataset<Row> customers = clv.customers().select("customer_id", "segment", "clv",
                 "orders", "total_spent", "sessions", "average_session_seconds", "T", "frequency");
@@ -122,11 +128,12 @@ final class ReportStage {
                         checks.holdout().predictions().stream()
                                 .map(customer -> new HoldoutPurchases(customer.predictedPurchases(),
                                         customer.actualPurchases()))
-                                .toList());
+                                .toList())
+                .withSegments(segmentPoints(segments), learnedSegments(segments));
         try {
             Path chartsFolder = staging.resolve(CHARTS_FOLDER);
             List<RenderedChart> charts = Charts.renderAll(inputs, chartsFolder, ChartStyle.defaults());
-            HtmlReport.write(reportData(spark, rows, totals, categories, settings, checks), charts,
+            HtmlReport.write(reportData(spark, rows, totals, categories, settings, checks, segments), charts,
                     staging.resolve(REPORT_FILE));
             stages.end(customerCount, charts.size(), 0);
             return charts.stream().map(chart -> staging.relativize(chart.file())).toList();
@@ -137,7 +144,8 @@ final class ReportStage {
     }
 
     private static ReportData reportData(SparkSession spark, Map<String, List<Row>> rows, Row totals,
-            List<CategoryRevenue> categories, PipelineSettings settings, ModelChecks checks) {
+            List<CategoryRevenue> categories, PipelineSettings settings, ModelChecks checks,
+            Optional<SegmentationResult> segments) {
         double revenue = totals.isNullAt(1) ? 0 : totals.getDouble(1);
         long orders = totals.isNullAt(2) ? 0 : totals.getLong(2);
         Row sessions = rows.get(Analytic.SESSION_ENGAGEMENT.tableName()).get(0);
@@ -153,7 +161,45 @@ final class ReportStage {
                         text(row, 3, row.getString(2)), row.getLong(4)))
                 .toList();
         return new ReportData("E-commerce analytics", Instant.now(), headline, parameters(spark, settings),
-                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs, checks.reportRows());
+                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs,
+                modelChecks(checks, segments), learnedSegments(segments));
+    }
+
+    private static List<ModelCheck> modelChecks(ModelChecks checks, Optional<SegmentationResult> segments) {
+        List<ModelCheck> rows = new ArrayList<>(checks.reportRows());
+        segments.ifPresent(result -> {
+            var chosen = result.chosen();
+            rows.add(new ModelCheck("Learned segments: model, k, silhouette", String.format(Locale.ROOT,
+                    "%s, %d, %.3f", chosen.model().displayName(), chosen.clusters(), chosen.silhouette()),
+                    String.format(Locale.ROOT, "k searched on %,d customers", result.fittedCustomers())));
+            rows.add(new ModelCheck("Learned segments against RFM segments, adjusted Rand index",
+                    String.format(Locale.ROOT, "%.3f", chosen.adjustedRandIndexVersusRfm()), ""));
+            if (Double.isFinite(chosen.adjustedRandIndexVersusTruth())) {
+                rows.add(new ModelCheck("Learned segments against planted segments, adjusted Rand index",
+                        String.format(Locale.ROOT, "%.3f", chosen.adjustedRandIndexVersusTruth()),
+                        checks.truth().map(scores -> String.format(Locale.ROOT, "RFM rules %.3f",
+                                scores.segmentAdjustedRandIndex())).orElse("")));
+            }
+        });
+        return rows;
+    }
+
+    private static List<SegmentPoint> segmentPoints(Optional<SegmentationResult> segments) {
+        return segments.map(result -> result.projection().stream()
+                .map(customer -> new SegmentPoint(customer.firstComponent(), customer.secondComponent(),
+                        segmentName(customer.segment())))
+                .toList()).orElse(List.of());
+    }
+
+    private static List<LearnedSegment> learnedSegments(Optional<SegmentationResult> segments) {
+        return segments.map(result -> result.profiles().stream()
+                .map(profile -> new LearnedSegment(segmentName(profile.segment()), profile.description(),
+                        profile.customers(), profile.revenueShare(), profile.meanClv()))
+                .toList()).orElse(List.of());
+    }
+
+    private static String segmentName(int segment) {
+        return "segment " + segment;
     }
 
     private static List<RunParameter> parameters(SparkSession spark, PipelineSettings settings) {

@@ -2,6 +2,7 @@ package io.ecomanalytics.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ecomanalytics.clv.SegmentationResult;
 import io.ecomanalytics.data.FileCounts;
 import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.ValidationReport;
@@ -14,15 +15,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run did, written as {@value #FILE}: parameters, versions, per-stage counts and timings, reject counts by
  * rule, the fitted CLV models, their holdout check and (for a generated dataset) their scores against the planted
- * truth, and where each output lies. Every entity's counts reconcile: read = stored + rejected.
+ * truth, the learned customer segments, and where each output lies. Every entity's counts reconcile:
+ * read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
         Pipeline.Loads loads, Map<String, StoreReads.CleaningCounts> sparkCleaning, Pipeline.ClvResult clv,
-        ModelChecks checks, Map<String, String> outputs, List<Path> charts) {
+        ModelChecks checks, Map<String, String> outputs, List<Path> charts, Optional<SegmentationResult> segments) {
 
     static final String FILE = "run-summary.json";
 
@@ -33,6 +36,11 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the run summary " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The learned segments as a readable block for the console; empty when there were too few customers. */
+    String segmentsText() {
+        return segments.map(result -> SegmentationStage.text(result, checks.truth())).orElse("");
     }
 
     Map<String, Object> toMap() {
@@ -69,6 +77,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         root.put("clv", clvMap());
         root.put("holdout", checks.holdoutSummary());
         checks.truthSummary().ifPresent(truth -> root.put("truth", truth));
+        segments.ifPresent(result -> root.put("segments", SegmentationStage.summary(result, checks.truth())));
         root.put("outputs", outputs);
         root.put("charts", charts.stream().map(Path::toString).toList());
         return root;

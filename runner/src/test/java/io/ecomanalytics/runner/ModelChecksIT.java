@@ -191,14 +191,68 @@ class ModelChecksIT {
     }
 
     @Test
-    void theReportShowsTheChecksAndTwelveCharts() throws IOException {
+    void theReportShowsTheChecksAndFourteenCharts() throws IOException {
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
             assertThat(charts.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".png")))
-                    .hasSize(12).contains("11-holdout-by-calibration-purchases.png",
-                            "12-predicted-against-actual-holdout.png");
+                    .hasSize(14).contains("11-holdout-by-calibration-purchases.png",
+                            "12-predicted-against-actual-holdout.png", "13-segments-on-principal-components.png",
+                            "14-revenue-share-by-segment.png");
         }
         assertThat(Files.readString(out.resolve("report.html"))).contains("Model checks")
-                .contains("P(alive) against planted churn, ROC AUC").contains("calibration purchases made");
+                .contains("P(alive) against planted churn, ROC AUC").contains("calibration purchases made")
+                .contains("Learned customer segments")
+                .contains("Learned segments against planted segments, adjusted Rand index");
+    }
+
+    @Test
+    void learnedSegmentsRecoverThePlantedSegmentsBetterThanTheRfmRules() throws IOException {
+        JsonNode segments = summary.get("segments");
+        List<Map<String, String>> assigned = csv("customer_segments");
+        // Every customer with a purchase has one learned segment, the same in customer_clv.
+        assertThat(assigned).hasSize(customers.size());
+        Map<String, String> learnedInClv = new HashMap<>();
+        customers.forEach(customer -> learnedInClv.put(customer.get("customer_id"), customer.get("learned_segment")));
+        int k = segments.get("k").asInt();
+        List<String[]> learnedAndPlanted = new ArrayList<>();
+        for (Map<String, String> row : assigned) {
+            assertThat(Integer.parseInt(row.get("learned_segment"))).isBetween(1, k);
+            assertThat(row.get("segment_description")).isNotBlank();
+            assertThat(learnedInClv.get(row.get("customer_id"))).isEqualTo(row.get("learned_segment"));
+            learnedAndPlanted.add(new String[] {row.get("learned_segment"),
+                    truth.get(row.get("customer_id")).get("segment").asText()});
+        }
+        double independent = adjustedRandIndex(learnedAndPlanted);
+
+        assertThat(segments.get("ari_vs_truth").asDouble()).isCloseTo(independent, within(1e-9));
+        // The target is 0.5; the silhouette-chosen model reaches 0.40 on small (see the root README).
+        assertThat(independent).isGreaterThan(summary.get("truth").get("rfm_segments_ari").asDouble());
+        assertThat(segments.get("rfm_ari_vs_truth").asDouble())
+                .isEqualTo(summary.get("truth").get("rfm_segments_ari").asDouble());
+        assertThat(segments.get("profiles")).hasSize(k);
+        assertThat(csv("segmentation_metrics")).hasSize(3 * 9 + 1);
+        assertThat(printed).contains(String.format(java.util.Locale.ROOT, "adjusted Rand index against the planted"
+                + " segments: learned %.3f, RFM rules %.3f", independent,
+                summary.get("truth").get("rfm_segments_ari").asDouble()));
+    }
+
+    /**
+     * Hubert and Arabie's adjusted Rand index over the contingency table, written out here so that the pipeline's
+     * figure is checked against a separate computation.
+     */
+    private static double adjustedRandIndex(List<String[]> labels) {
+        Map<String, Long> cells = new HashMap<>();
+        Map<String, Long> rows = new HashMap<>();
+        Map<String, Long> columns = new HashMap<>();
+        for (String[] pair : labels) {
+            cells.merge(pair[0] + "\u0000" + pair[1], 1L, Long::sum);
+            rows.merge(pair[0], 1L, Long::sum);
+            columns.merge(pair[1], 1L, Long::sum);
+        }
+        double index = cells.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
+        double rowSum = rows.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
+        double columnSum = columns.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
+        double expected = rowSum * columnSum / (labels.size() * (labels.size() - 1) / 2.0);
+        return (index - expected) / ((rowSum + columnSum) / 2 - expected);
     }
 
     /** Transactions on UTC days in (calibration end, holdout end] of customers who bought by the calibration end. */

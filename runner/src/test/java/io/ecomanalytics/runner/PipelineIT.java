@@ -91,11 +91,34 @@ class PipelineIT {
     }
 
     @Test
+    void everyBuyerHasALearnedSegmentBesideItsRfmSegment() throws IOException {
+        Map<String, String> rfm = new TreeMap<>();
+        Map<String, String> learned = new TreeMap<>();
+        for (Map<String, String> row : csv("customer_clv")) {
+            rfm.put(row.get("customer_id"), row.get("segment"));
+            learned.put(row.get("customer_id"), row.get("learned_segment"));
+        }
+        List<Map<String, String>> segments = csv("customer_segments");
+        JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
+        int k = summary.get("segments").get("k").asInt();
+
+        assertThat(segments).hasSize(rfm.size());
+        assertThat(segments).allSatisfy(row -> {
+            assertThat(row.get("rfm_segment")).isEqualTo(rfm.get(row.get("customer_id")));
+            assertThat(row.get("learned_segment")).isEqualTo(learned.get(row.get("customer_id")));
+            assertThat(Integer.parseInt(row.get("learned_segment"))).isBetween(1, k);
+            assertThat(row.get("segment_description")).isNotBlank();
+        });
+        assertThat(summary.get("stages").findValuesAsText("stage")).contains("segments");
+        assertThat(firstRunOutput).contains("Learned segments: ");
+    }
+
+    @Test
     void theReportChartsAndSummaryAreWrittenAndTheCountsReconcile() throws IOException {
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
-            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(12);
+            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(14);
         }
         JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
         int records = 0;

@@ -1,0 +1,22 @@
+package io.ecomanalytics.clv;
+
+/** The Spark MLlib clustering models the learned customer segments are searched over. */
+public enum SegmentationModel {
+    /** {@code org.apache.spark.ml.clustering.KMeans} (k-means||), k chosen by silhouette. */
+    K_MEANS("k-means"),
+    /** {@code org.apache.spark.ml.clustering.BisectingKMeans}, k chosen by silhouette. */
+    BISECTING_K_MEANS("bisecting k-means"),
+    /** {@code org.apache.spark.ml.clustering.GaussianMixture} (full covariances), k chosen by BIC. */
+    GAUSSIAN_MIXTURE("gaussian mixture");
+
+    private final String displayName;
+
+    SegmentationModel(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** The name in outputs and the report, for example {@code bisecting k-means}. */
+    public String displayName() {
+        return displayName;
+    }
+}
