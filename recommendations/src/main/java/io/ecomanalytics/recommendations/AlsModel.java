@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.recommendation.ALS;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AlsModel implements RecommendationModel {
     private static final Logger LOG = LoggerFactory.getLogger(AlsModel.class);
+    private static final Object CHECKPOINT_FOLDER_LOCK = new Object();
 
     private final PreparedTraining training;
     private final AlsParameters parameters;
@@ -47,7 +50,10 @@ final class AlsModel implements RecommendationModel {
         this.fitTime = fitTime;
     }
 
-    /** Fits one setting; {@code fitTime} of the result is this fit only. */
+    /**
+     * Fits one setting; {@code fitTime} of the result is this fit only. Call inside {@link #withCheckpointFolder}:
+     * ALS checkpoints only when the context has a checkpoint folder.
+     */
     static AlsModel fit(PreparedTraining training, AlsParameters parameters, RecommenderConfig config) {
         long start = System.nanoTime();
         Dataset<Row> confidence = training.confidence();
@@ -67,10 +73,13 @@ final class AlsModel implements RecommendationModel {
                 .setNumItemBlocks(config.partitions())
                 .setCheckpointInterval(config.checkpointInterval())
                 .setColdStartStrategy("drop")
+                // The intermediate factors of a shop's catalogue fit in memory, and one lost is recomputed; the final
+                // ones keep the default (memory and disk): their lineage reaches checkpoints that are deleted.
+                .setIntermediateStorageLevel("MEMORY_ONLY")
                 .setUserCol("user_index")
                 .setItemCol("product_index")
                 .setRatingCol("confidence");
-        ALSModel fitted = withCheckpointFolder(confidence.sparkSession(), config, () -> als.fit(ratings));
+        ALSModel fitted = als.fit(ratings);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("Fitted ALS {} in {} ms", parameters, took.toMillis());
         return new AlsModel(training, parameters, users, products, fitted, took);
@@ -81,8 +90,9 @@ final class AlsModel implements RecommendationModel {
         return new AlsModel(training, parameters, userIndex, productIndex, model, total);
     }
 
-    AlsParameters parameters() {
-        return parameters;
+    @Override
+    public Optional<AlsParameters> alsParameters() {
+        return Optional.of(parameters);
     }
 
     @Override
@@ -122,29 +132,34 @@ final class AlsModel implements RecommendationModel {
     }
 
     /**
-     * ALS checkpoints its factors only when the context has a checkpoint folder. Each fit gets a folder of its own,
-     * deleted afterwards: checkpoints are worthless once the factors are computed, and would pile up run after run.
+     * Runs {@code fits} with a checkpoint folder of their own on the context, deleted afterwards: checkpoints are
+     * worthless once the factors are computed, and would pile up run after run. The checkpoint folder is the
+     * context's, so one such block runs at a time.
      */
-    private static ALSModel withCheckpointFolder(SparkSession spark, RecommenderConfig config,
-            java.util.function.Supplier<ALSModel> fit) {
+    static <T> T withCheckpointFolder(SparkSession spark, RecommenderConfig config, Supplier<T> fits) {
         String folder;
-        try {
-            folder = config.checkpointFolder().map(base -> base + "/als-" + UUID.randomUUID())
-                    .orElse(Files.createTempDirectory("ecom-als-checkpoints-").toUri().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary folder for the ALS checkpoints: "
-                    + e.getMessage() + ". Set a checkpoint folder in the RecommenderConfig.", e);
-        }
-        spark.sparkContext().setCheckpointDir(folder);
-        try {
-            return fit.get();
-        } finally {
-            Path path = new Path(folder);
+        if (config.checkpointFolder().isPresent()) {
+            folder = config.checkpointFolder().get() + "/als-" + UUID.randomUUID();
+        } else {
             try {
-                FileSystem fileSystem = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-                fileSystem.delete(path, true);
+                folder = Files.createTempDirectory("ecom-als-checkpoints-").toUri().toString();
             } catch (IOException e) {
-                LOG.warn("Cannot delete the ALS checkpoints in {}: {}", folder, e.getMessage());
+                throw new UncheckedIOException("Cannot create a temporary folder for the ALS checkpoints: "
+                        + e.getMessage() + ". Set a checkpoint folder in the RecommenderConfig.", e);
+            }
+        }
+        synchronized (CHECKPOINT_FOLDER_LOCK) {
+            spark.sparkContext().setCheckpointDir(folder);
+            try {
+                return fits.get();
+            } finally {
+                Path path = new Path(folder);
+                try {
+                    FileSystem fileSystem = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                    fileSystem.delete(path, true);
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete the ALS checkpoints in {}: {}", folder, e.getMessage());
+                }
             }
         }
     }

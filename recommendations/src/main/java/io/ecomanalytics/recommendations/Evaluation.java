@@ -104,16 +104,18 @@ public final class Evaluation {
             long start = System.nanoTime();
             Dataset<Row> lists = model.recommend(users, k).localCheckpoint();
             RankingMetrics<String> ranking = rankingMetrics(lists, relevant);
-            Row shape = lists.agg(countDistinct("product_id"), count(lit(1))).first();
-            long fullLists = lists.groupBy("user_id").agg(count(lit(1)).as("length"))
-                    .filter(col("length").geq(k)).count();
+            Row shape = lists.groupBy("user_id").agg(count(lit(1)).as("length"))
+                    .agg(sum(when(col("length").geq(k), lit(1L)).otherwise(lit(0L))))
+                    .crossJoin(lists.agg(countDistinct("product_id")))
+                    .first();
+            long fullLists = shape.isNullAt(0) ? 0 : shape.getLong(0);
             OptionalDouble planted = heldOut.plantedTopCategories()
                     .map(categories -> plantedCategoryShare(lists, heldOut.catalogue(), categories))
                     .orElse(OptionalDouble.empty());
             results.add(new ModelMetrics(model.kind(), model.description(), k, userCount,
                     userCount == 0 ? 0 : ranking.precisionAt(k), userCount == 0 ? 0 : ranking.recallAt(k),
                     userCount == 0 ? 0 : ranking.ndcgAt(k), userCount == 0 ? 0 : ranking.meanAveragePrecisionAt(k),
-                    catalogueSize == 0 ? 0 : (double) shape.getLong(0) / catalogueSize,
+                    catalogueSize == 0 ? 0 : (double) shape.getLong(1) / catalogueSize,
                     userCount == 0 ? 0 : (double) fullLists / userCount, planted, model.fitTime(),
                     Duration.ofNanos(System.nanoTime() - start)));
         }
@@ -147,9 +149,11 @@ public final class Evaluation {
                 .select(col("user_id"), col("ranked.product_id").as("predicted"));
         Dataset<Row> actual = relevant.groupBy("user_id")
                 .agg(sort_array(collect_set(col("product_id"))).as("actual"));
+        // RankingMetrics runs one job per metric: the joined lists are materialised once for all of them.
         JavaRDD<Tuple2<List<String>, List<String>>> pairs = actual.join(predicted,
                         new String[] {"user_id"}, "left_outer")
                 .select("predicted", "actual")
+                .localCheckpoint()
                 .javaRDD()
                 .map(Evaluation::pair);
         return RankingMetrics.of(pairs);

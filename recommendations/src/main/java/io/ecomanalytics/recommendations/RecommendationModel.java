@@ -1,6 +1,7 @@
 package io.ecomanalytics.recommendations;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -25,4 +26,9 @@ public interface RecommendationModel {
 
     /** What was chosen while fitting, for the run summary (for ALS the winning rank, regParam and alpha). */
     String description();
+
+    /** The ALS setting the model was fitted with; empty for the other models. */
+    default Optional<AlsParameters> alsParameters() {
+        return Optional.empty();
+    }
 }

@@ -51,11 +51,12 @@ public record RecommenderConfig(FeedbackWeights weights, RepeatPurchases repeats
 
     /**
      * Default weights, repeats excluded, {@link #DEFAULT_GRID}, 5 iterations, a 14-day validation period, the top 3
-     * categories, 4 partitions, a checkpoint every 2 iterations, seed 42.
+     * categories, 2 partitions, a checkpoint every 10 iterations (a longer fit than the default's needs one to keep
+     * the lineage short), seed 42.
      */
     public static RecommenderConfig defaults() {
         return new RecommenderConfig(FeedbackWeights.defaults(), RepeatPurchases.EXCLUDE, DEFAULT_GRID, 5,
-                Duration.ofDays(14), 3, 4, 2, Optional.empty(), 42);
+                Duration.ofDays(14), 3, 2, 10, Optional.empty(), 42);
     }
 
     public RecommenderConfig withWeights(FeedbackWeights newWeights) {
@@ -81,6 +82,16 @@ public record RecommenderConfig(FeedbackWeights weights, RepeatPurchases repeats
     public RecommenderConfig withValidationPeriod(Duration period) {
         return new RecommenderConfig(weights, repeats, alsGrid, alsIterations, period, categoriesPerUser,
                 partitions, checkpointInterval, checkpointFolder, seed);
+    }
+
+    public RecommenderConfig withPartitions(int newPartitions) {
+        return new RecommenderConfig(weights, repeats, alsGrid, alsIterations, validationPeriod, categoriesPerUser,
+                newPartitions, checkpointInterval, checkpointFolder, seed);
+    }
+
+    public RecommenderConfig withCheckpointInterval(int interval) {
+        return new RecommenderConfig(weights, repeats, alsGrid, alsIterations, validationPeriod, categoriesPerUser,
+                partitions, interval, checkpointFolder, seed);
     }
 
     public RecommenderConfig withCheckpointFolder(String folder) {

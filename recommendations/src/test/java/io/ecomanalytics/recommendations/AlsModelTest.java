@@ -80,7 +80,8 @@ class AlsModelTest {
     void theSameSeedGivesTheSameListsAndTheCheckpointsAreDeleted() throws Exception {
         HandMadeShop shop = blocks();
         java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("als-checkpoints-test");
-        RecommenderConfig config = config().withCheckpointFolder(checkpoints.toUri().toString());
+        RecommenderConfig config = config().withCheckpointInterval(2)
+                .withCheckpointFolder(checkpoints.toUri().toString());
         Dataset<Row> users = shop.users(customer(0), customer(25));
 
         List<Row> first = Recommender.fit(ModelKind.ALS, shop.training(), config).recommend(users, 5)

@@ -158,11 +158,15 @@ final class Pipeline {
         ClvResult clv = scoreCustomers(analytics, observationEnd);
         analytics.put(CUSTOMER_CLV, clv.customers());
         ModelChecks checks = checkModels(tables.clean(), clv, truth);
+        RecommendationStage.Result recommendations = RecommendationStage.run(spark.get(), tables.clean(),
+                items.rows(), analytics.get(AnalyticNames.PRODUCT_AFFINITY), observationEnd, truth, stages);
+        analytics.put(RecommendationStage.RECOMMENDATIONS, recommendations.lists());
+        analytics.put(RecommendationStage.METRICS, recommendations.metricsTable(spark.get()));
         Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
         List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, settings, output.driverFiles(),
                 stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
-                tables.counts(), clv, checks, outputs, charts);
+                tables.counts(), clv, checks, outputs, charts, recommendations);
         summary.write(output.driverFiles().resolve(RunSummary.FILE));
         output.commit();
         return summary;
@@ -306,7 +310,11 @@ final class Pipeline {
         MongoSparkIo.write(analytics.get(CUSTOMER_CLV), stores.mongo(), MongoCollectionName.CUSTOMER_CLV);
         outputs.put(CUSTOMER_CLV + " (MongoDB)", stores.mongo().database() + "."
                 + MongoCollectionName.CUSTOMER_CLV.collectionName());
-        stages.end(all.size(), all.size() * 2L + 1, 0);
+        MongoSparkIo.write(RecommendationStage.documents(analytics.get(RecommendationStage.RECOMMENDATIONS)),
+                stores.mongo(), MongoCollectionName.RECOMMENDATIONS);
+        outputs.put(RecommendationStage.RECOMMENDATIONS + " (MongoDB)", stores.mongo().database() + "."
+                + MongoCollectionName.RECOMMENDATIONS.collectionName());
+        stages.end(all.size(), all.size() * 2L + 2, 0);
         return outputs;
     }
 

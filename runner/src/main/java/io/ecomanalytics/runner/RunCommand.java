@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
             out.println(stores.describe());
             out.print(StageTimer.table(summary.stages()));
             out.print(summary.checks().text());
+            out.print(summary.recommendations().text());
             out.println("Results in " + OutputFolder.display(settings.out()) + ": " + ReportStage.REPORT_FILE
                     + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");
         }

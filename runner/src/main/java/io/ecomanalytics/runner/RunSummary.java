@@ -17,11 +17,12 @@ import java.util.Map;
 /**
  * What a run did, written as {@value #FILE}: parameters, versions, per-stage counts and timings, reject counts by
  * rule, the fitted CLV models, their holdout check and (for a generated dataset) their scores against the planted
- * truth, and where each output lies. Every entity's counts reconcile: read = stored + rejected.
+ * truth, the recommendation models' comparison, and where each output lies. Every entity's counts reconcile:
+ * read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
         Pipeline.Loads loads, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv, ModelChecks checks,
-        Map<String, String> outputs, List<Path> charts) {
+        Map<String, String> outputs, List<Path> charts, RecommendationStage.Result recommendations) {
 
     static final String FILE = "run-summary.json";
 
@@ -68,6 +69,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         root.put("clv", clvMap());
         root.put("holdout", checks.holdoutSummary());
         checks.truthSummary().ifPresent(truth -> root.put("truth", truth));
+        root.put("recommendations", recommendations.summary());
         root.put("outputs", outputs);
         root.put("charts", charts.stream().map(Path::toString).toList());
         return root;
