@@ -17,6 +17,7 @@ import java.util.List;
  * @param aliveProbability         the BG/NBD P(alive) grid over frequency and recency (chart 10)
  * @param holdoutGroups            mean holdout purchases by calibration purchases, predicted and actual (chart 11)
  * @param holdoutPurchases         every customer's holdout purchases, predicted and actual (chart 12)
+ * @param recommenderScores        the recommendation models' ranking metrics on held-out time (chart 15)
  */
 public record ChartInputs(
         List<CategoryRevenue> categoryRevenue,
@@ -29,7 +30,8 @@ public record ChartInputs(
         List<DailyRevenue> dailyRevenue,
         List<AliveProbabilityCell> aliveProbability,
         List<HoldoutGroup> holdoutGroups,
-        List<HoldoutPurchases> holdoutPurchases) {
+        List<HoldoutPurchases> holdoutPurchases,
+        List<RecommenderScore> recommenderScores) {
 
     /** The threshold used when the runner does not set one: users with more than 10 sessions. */
     public static final long DEFAULT_ENGAGED_SESSION_THRESHOLD = 10;
@@ -47,64 +49,71 @@ public record ChartInputs(
         aliveProbability = Validation.copyOfTable(aliveProbability, "ChartInputs", "aliveProbability");
         holdoutGroups = Validation.copyOfTable(holdoutGroups, "ChartInputs", "holdoutGroups");
         holdoutPurchases = Validation.copyOfTable(holdoutPurchases, "ChartInputs", "holdoutPurchases");
+        recommenderScores = Validation.copyOfTable(recommenderScores, "ChartInputs", "recommenderScores");
     }
 
     /** Inputs with every table empty and the default engagement threshold. */
     public static ChartInputs empty() {
         return new ChartInputs(List.of(), List.of(), List.of(), List.of(), List.of(),
-                DEFAULT_ENGAGED_SESSION_THRESHOLD, List.of(), List.of(), List.of(), List.of(), List.of());
+                DEFAULT_ENGAGED_SESSION_THRESHOLD, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public ChartInputs withCategoryRevenue(List<CategoryRevenue> rows) {
         return new ChartInputs(rows, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withLifetimeValues(List<CustomerLifetimeValue> rows) {
         return new ChartInputs(categoryRevenue, rows, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withTransactionsPerCustomer(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, rows, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withSessionsPerUser(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, rows, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withEngagement(List<UserEngagement> rows, long sessionThreshold) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, rows,
                 sessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withFunnel(List<FunnelStep> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, rows, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withDailyRevenue(List<DailyRevenue> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, rows, aliveProbability, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withAliveProbability(List<AliveProbabilityCell> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, rows, holdoutGroups,
-                holdoutPurchases);
+                holdoutPurchases, recommenderScores);
     }
 
     public ChartInputs withHoldout(List<HoldoutGroup> groups, List<HoldoutPurchases> customers) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
-                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, groups, customers);
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, groups, customers, recommenderScores);
+    }
+
+    public ChartInputs withRecommenderScores(List<RecommenderScore> rows) {
+        return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups, holdoutPurchases,
+                rows);
     }
 }

@@ -13,7 +13,8 @@ public enum ChartKind {
     LIFETIME_VALUE_BY_SEGMENT("09-lifetime-value-by-segment"),
     ALIVE_PROBABILITY_HEAT_MAP("10-alive-probability-heat-map"),
     HOLDOUT_BY_CALIBRATION_PURCHASES("11-holdout-by-calibration-purchases"),
-    PREDICTED_AGAINST_ACTUAL_HOLDOUT("12-predicted-against-actual-holdout");
+    PREDICTED_AGAINST_ACTUAL_HOLDOUT("12-predicted-against-actual-holdout"),
+    RECOMMENDATION_MODELS("15-recommendation-models");
 
     private final String baseName;
 

@@ -93,6 +93,7 @@ public final class Charts {
             case ALIVE_PROBABILITY_HEAT_MAP -> HeatMapChart.aliveProbability(inputs.aliveProbability());
             case HOLDOUT_BY_CALIBRATION_PURCHASES -> HoldoutCharts.calibrationAgainstHoldout(inputs.holdoutGroups());
             case PREDICTED_AGAINST_ACTUAL_HOLDOUT -> HoldoutCharts.predictedAgainstActual(inputs.holdoutPurchases());
+            case RECOMMENDATION_MODELS -> RecommendationCharts.modelComparison(inputs.recommenderScores());
         };
     }
 }

@@ -15,11 +15,12 @@ import java.util.List;
  * @param topCategories   top categories by revenue
  * @param topProductPairs products most often bought together
  * @param modelChecks     the CLV models' checks against the holdout and the planted truth, in display order
+ * @param recommendations example customers' recommended lists, in display order
  */
 public record ReportData(String title, Instant generatedAt, HeadlineFigures headline,
                          List<RunParameter> runParameters, List<TopCustomer> topCustomers,
                          List<CategoryRevenue> topCategories, List<ProductPair> topProductPairs,
-                         List<ModelCheck> modelChecks) {
+                         List<ModelCheck> modelChecks, List<CustomerRecommendations> recommendations) {
 
     public ReportData {
         Validation.requireText(title, "ReportData", "title");
@@ -32,5 +33,14 @@ public record ReportData(String title, Instant generatedAt, HeadlineFigures head
         topCategories = Validation.copyOfTable(topCategories, "ReportData", "topCategories");
         topProductPairs = Validation.copyOfTable(topProductPairs, "ReportData", "topProductPairs");
         modelChecks = Validation.copyOfTable(modelChecks, "ReportData", "modelChecks");
+        recommendations = Validation.copyOfTable(recommendations, "ReportData", "recommendations");
+    }
+
+    /** Report data without recommendations. */
+    public ReportData(String title, Instant generatedAt, HeadlineFigures headline, List<RunParameter> runParameters,
+            List<TopCustomer> topCustomers, List<CategoryRevenue> topCategories, List<ProductPair> topProductPairs,
+            List<ModelCheck> modelChecks) {
+        this(title, generatedAt, headline, runParameters, topCustomers, topCategories, topProductPairs, modelChecks,
+                List.of());
     }
 }

@@ -88,7 +88,11 @@ final class Fixtures {
                 .withEngagement(engagement, 25)
                 .withFunnel(funnel)
                 .withDailyRevenue(daily)
-                .withAliveProbability(aliveGrid());
+                .withAliveProbability(aliveGrid())
+                .withRecommenderScores(List.of(new RecommenderScore("global_popularity", 0.025, 0.04, 0.035, 0.015),
+                        new RecommenderScore("category_popularity", 0.053, 0.091, 0.077, 0.036),
+                        new RecommenderScore("item_cooccurrence", 0.017, 0.031, 0.027, 0.012),
+                        new RecommenderScore("als", 0.023, 0.045, 0.035, 0.016)));
     }
 
     /** Report data with awkward strings (markup, ampersands, quotes) to prove they are escaped. */
@@ -112,7 +116,10 @@ final class Fixtures {
                         new RunParameter("Engaged user threshold", "more than 25 sessions")),
                 customers, categories, pairs,
                 List.of(new ModelCheck("Holdout purchases, predicted / actual", "3,262 / 3,190 (+2.3 %)",
-                        "within 10 % <ok>")));
+                        "within 10 % <ok>")),
+                List.of(new CustomerRecommendations("user_000042", "category_popularity", List.of(
+                        new RecommendedProduct(1, "prod_00007", "Kettle <Deluxe>", 0.1234, "popular in Home & Kitchen"),
+                        new RecommendedProduct(2, "prod_00009", "prod_00009", 0.05, "popular in Books")))));
     }
 
     /** One row in every table. */
@@ -125,7 +132,8 @@ final class Fixtures {
                 .withEngagement(List.of(new UserEngagement("user_000001", 20, 300, 40)), 10)
                 .withFunnel(List.of(new FunnelStep("Sessions", 10)))
                 .withDailyRevenue(List.of(new DailyRevenue(LocalDate.of(2026, 8, 1), 99)))
-                .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5)));
+                .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5)))
+                .withRecommenderScores(List.of(new RecommenderScore("global_popularity", 0.1, 0.2, 0.15, 0.05)));
     }
 
     /** Tables whose values are all the same (zero revenue, one count, one duration). */
@@ -145,7 +153,9 @@ final class Fixtures {
                 .withFunnel(List.of(new FunnelStep("Sessions", 0), new FunnelStep("Orders", 0)))
                 .withDailyRevenue(List.of(new DailyRevenue(day, 0), new DailyRevenue(day.plusDays(9), 0)))
                 .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5),
-                        new AliveProbabilityCell(2, 10, 0.5)));
+                        new AliveProbabilityCell(2, 10, 0.5)))
+                .withRecommenderScores(List.of(new RecommenderScore("global_popularity", 0, 0, 0, 0),
+                        new RecommenderScore("als", 0, 0, 0, 0)));
     }
 
     /** P(alive) from the BG/NBD closed form (Fader, Hardie and Lee 2005, eq. 11) over a 90-day window. */

@@ -93,6 +93,11 @@ class HtmlReportTest {
         assertThat(html).contains("<tr><td class=\"number\">1</td><td>Electronics &amp; &lt;Gadgets&gt;</td>"
                 + "<td>cat_001</td><td class=\"number\">$1,234,568</td><td class=\"number\">27.4%</td></tr>");
         assertThat(html).contains("<td class=\"number\">321</td>");
+        assertThat(html).contains("<h3>user_000042 <span class=\"detail\">(category popularity)</span></h3>")
+                .contains("<tr><td class=\"number\">1</td><td>Kettle &lt;Deluxe&gt; (prod_00007)</td>"
+                        + "<td class=\"number\">0.1234</td><td>popular in Home &amp; Kitchen</td></tr>")
+                .contains("<tr><td class=\"number\">2</td><td>prod_00009</td><td class=\"number\">0.0500</td>"
+                        + "<td>popular in Books</td></tr>");
     }
 
     @Test

@@ -120,7 +120,7 @@ final class AlsModel implements RecommendationModel {
 
     @Override
     public String description() {
-        return String.format(Locale.ROOT, "implicit ALS rank %d, regParam %s, alpha %s", parameters.rank(),
+        return String.format(Locale.ROOT, "implicit ALS rank %d; regParam %s; alpha %s", parameters.rank(),
                 parameters.regParam(), parameters.alpha());
     }
 

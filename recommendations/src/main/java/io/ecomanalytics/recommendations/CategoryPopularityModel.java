@@ -76,6 +76,6 @@ final class CategoryPopularityModel implements RecommendationModel {
 
     @Override
     public String description() {
-        return "top categories per customer by confidence, products by share of the category's buyers";
+        return "top categories per customer by confidence; products by share of the category's buyers";
     }
 }

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * period that counts, see {@link Evaluation#relevant}).
  *
  * @param model                  the model
- * @param description            what was chosen while fitting
+ * @param description            what was chosen while fitting (no commas: it goes into CSV files as is)
  * @param k                      the list length
  * @param users                  evaluated customers
  * @param precision              precision@k (hits / k)

@@ -55,7 +55,7 @@ class AlsModelTest {
 
     private static RecommenderConfig config() {
         return RecommenderConfig.defaults().withAlsGrid(List.of(new AlsParameters(2, 0.1, 10)))
-                .withAlsIterations(10);
+                .withAlsIterations(6);
     }
 
     @Test
@@ -101,10 +101,10 @@ class AlsModelTest {
         List<AlsParameters> grid = List.of(new AlsParameters(2, 0.1, 10), new AlsParameters(4, 0.1, 10));
 
         RecommendationModel model = Recommender.fit(ModelKind.ALS, shop.training(),
-                RecommenderConfig.defaults().withAlsGrid(grid));
+                RecommenderConfig.defaults().withAlsGrid(grid).withAlsIterations(3));
 
-        assertThat(model.description()).isIn("implicit ALS rank 2, regParam 0.1, alpha 10.0",
-                "implicit ALS rank 4, regParam 0.1, alpha 10.0");
+        assertThat(model.description()).isIn("implicit ALS rank 2; regParam 0.1; alpha 10.0",
+                "implicit ALS rank 4; regParam 0.1; alpha 10.0");
         assertThat(model.recommend(shop.users(customer(3)), 3).count()).isEqualTo(3);
     }
 }

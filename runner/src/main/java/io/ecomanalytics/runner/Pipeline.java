@@ -163,8 +163,8 @@ final class Pipeline {
         analytics.put(RecommendationStage.RECOMMENDATIONS, recommendations.lists());
         analytics.put(RecommendationStage.METRICS, recommendations.metricsTable(spark.get()));
         Map<String, String> outputs = writeResults(analytics, tables.rejected(), output);
-        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, settings, output.driverFiles(),
-                stages);
+        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, recommendations, settings,
+                output.driverFiles(), stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
                 tables.counts(), clv, checks, outputs, charts, recommendations);
         summary.write(output.driverFiles().resolve(RunSummary.FILE));

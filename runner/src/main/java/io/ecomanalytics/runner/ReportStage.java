@@ -12,6 +12,7 @@ import io.ecomanalytics.charts.ChartInputs;
 import io.ecomanalytics.charts.ChartStyle;
 import io.ecomanalytics.charts.Charts;
 import io.ecomanalytics.charts.CountFrequency;
+import io.ecomanalytics.charts.CustomerRecommendations;
 import io.ecomanalytics.charts.CustomerLifetimeValue;
 import io.ecomanalytics.charts.DailyRevenue;
 import io.ecomanalytics.charts.FunnelStep;
@@ -20,6 +21,8 @@ import io.ecomanalytics.charts.HoldoutGroup;
 import io.ecomanalytics.charts.HoldoutPurchases;
 import io.ecomanalytics.charts.HtmlReport;
 import io.ecomanalytics.charts.ProductPair;
+import io.ecomanalytics.charts.RecommendedProduct;
+import io.ecomanalytics.charts.RecommenderScore;
 import io.ecomanalytics.charts.RenderedChart;
 import io.ecomanalytics.charts.ReportData;
 import io.ecomanalytics.charts.RunParameter;
@@ -59,7 +62,8 @@ final class ReportStage {
     }
 
     static List<Path> write(SparkSession spark, Map<String, Dataset<Row>> analytics, Pipeline.ClvResult clv,
-            ModelChecks checks, PipelineSettings settings, Path staging, StageTimer stages) {
+            ModelChecks checks, RecommendationStage.Result recommendations, PipelineSettings settings, Path staging,
+            StageTimer stages) {
         stages.start("charts-report");
         Dataset<Row> customers = analytics.get(Pipeline.CUSTOMER_CLV).select("customer_id", "segment", "clv",
                 "orders", "total_spent", "sessions", "average_session_seconds", "T", "frequency");
@@ -121,11 +125,15 @@ final class ReportStage {
                         checks.holdout().predictions().stream()
                                 .map(customer -> new HoldoutPurchases(customer.predictedPurchases(),
                                         customer.actualPurchases()))
-                                .toList());
+                                .toList())
+                .withRecommenderScores(recommendations.metrics().stream()
+                        .map(model -> new RecommenderScore(model.model().columnValue(), model.precision(),
+                                model.recall(), model.ndcg(), model.meanAveragePrecision()))
+                        .toList());
         try {
             Path chartsFolder = staging.resolve(CHARTS_FOLDER);
             List<RenderedChart> charts = Charts.renderAll(inputs, chartsFolder, ChartStyle.defaults());
-            HtmlReport.write(reportData(spark, rows, totals, categories, settings, checks), charts,
+            HtmlReport.write(reportData(spark, rows, totals, categories, settings, checks, recommendations), charts,
                     staging.resolve(REPORT_FILE));
             stages.end(customerCount, charts.size(), 0);
             return charts.stream().map(chart -> staging.relativize(chart.file())).toList();
@@ -136,7 +144,8 @@ final class ReportStage {
     }
 
     private static ReportData reportData(SparkSession spark, Map<String, List<Row>> rows, Row totals,
-            List<CategoryRevenue> categories, PipelineSettings settings, ModelChecks checks) {
+            List<CategoryRevenue> categories, PipelineSettings settings, ModelChecks checks,
+            RecommendationStage.Result recommendations) {
         double revenue = totals.isNullAt(1) ? 0 : totals.getDouble(1);
         long orders = totals.isNullAt(2) ? 0 : totals.getLong(2);
         Row sessions = rows.get(AnalyticNames.SESSION_ENGAGEMENT).get(0);
@@ -152,7 +161,18 @@ final class ReportStage {
                         text(row, 3, row.getString(2)), row.getLong(4)))
                 .toList();
         return new ReportData("E-commerce analytics", Instant.now(), headline, parameters(spark, settings),
-                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs, checks.reportRows());
+                topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs, checks.reportRows(),
+                exampleRecommendations(recommendations));
+    }
+
+    private static List<CustomerRecommendations> exampleRecommendations(RecommendationStage.Result recommendations) {
+        String model = recommendations.chosen().model().columnValue();
+        return recommendations.examples().entrySet().stream()
+                .map(customer -> new CustomerRecommendations(customer.getKey(), model, customer.getValue().stream()
+                        .map(line -> new RecommendedProduct(line.rank(), line.productId(), line.productName(),
+                                line.score(), line.reason()))
+                        .toList()))
+                .toList();
     }
 
     private static List<RunParameter> parameters(SparkSession spark, PipelineSettings settings) {

@@ -95,8 +95,9 @@ class PipelineIT {
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
-            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(12);
+            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(13);
         }
+        assertThat(out.resolve("charts/15-recommendation-models.png")).isRegularFile();
         JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
         int records = 0;
         for (JsonNode file : summary.get("validation").get("files")) {
