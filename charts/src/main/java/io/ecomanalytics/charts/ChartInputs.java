@@ -19,6 +19,7 @@ import java.util.List;
  * @param holdoutPurchases         every customer's holdout purchases, predicted and actual (chart 12)
  * @param segmentPoints            customers on two principal components with their learned segment (chart 13)
  * @param learnedSegments          the learned segments' profiles (chart 14)
+ * @param recommenderScores        the recommendation models' ranking metrics on held-out time (chart 15)
  */
 public record ChartInputs(
         List<CategoryRevenue> categoryRevenue,
@@ -33,7 +34,8 @@ public record ChartInputs(
         List<HoldoutGroup> holdoutGroups,
         List<HoldoutPurchases> holdoutPurchases,
         List<SegmentPoint> segmentPoints,
-        List<LearnedSegment> learnedSegments) {
+        List<LearnedSegment> learnedSegments,
+        List<RecommenderScore> recommenderScores) {
 
     /** The threshold used when the runner does not set one: users with more than 10 sessions. */
     public static final long DEFAULT_ENGAGED_SESSION_THRESHOLD = 10;
@@ -53,72 +55,79 @@ public record ChartInputs(
         holdoutPurchases = Validation.copyOfTable(holdoutPurchases, "ChartInputs", "holdoutPurchases");
         segmentPoints = Validation.copyOfTable(segmentPoints, "ChartInputs", "segmentPoints");
         learnedSegments = Validation.copyOfTable(learnedSegments, "ChartInputs", "learnedSegments");
+        recommenderScores = Validation.copyOfTable(recommenderScores, "ChartInputs", "recommenderScores");
     }
 
     /** Inputs with every table empty and the default engagement threshold. */
     public static ChartInputs empty() {
         return new ChartInputs(List.of(), List.of(), List.of(), List.of(), List.of(),
                 DEFAULT_ENGAGED_SESSION_THRESHOLD, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     public ChartInputs withCategoryRevenue(List<CategoryRevenue> rows) {
         return new ChartInputs(rows, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withLifetimeValues(List<CustomerLifetimeValue> rows) {
         return new ChartInputs(categoryRevenue, rows, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withTransactionsPerCustomer(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, rows, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withSessionsPerUser(List<CountFrequency> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, rows, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withEngagement(List<UserEngagement> rows, long sessionThreshold) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, rows,
                 sessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withFunnel(List<FunnelStep> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, rows, dailyRevenue, aliveProbability, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withDailyRevenue(List<DailyRevenue> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, rows, aliveProbability, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withAliveProbability(List<AliveProbabilityCell> rows) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, rows, holdoutGroups,
-                holdoutPurchases, segmentPoints, learnedSegments);
+                holdoutPurchases, segmentPoints, learnedSegments, recommenderScores);
     }
 
     public ChartInputs withHoldout(List<HoldoutGroup> groups, List<HoldoutPurchases> customers) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, groups, customers, segmentPoints,
-                learnedSegments);
+                learnedSegments, recommenderScores);
     }
 
     public ChartInputs withSegments(List<SegmentPoint> points, List<LearnedSegment> segments) {
         return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
                 engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups, holdoutPurchases,
-                points, segments);
+                points, segments, recommenderScores);
+    }
+
+    public ChartInputs withRecommenderScores(List<RecommenderScore> rows) {
+        return new ChartInputs(categoryRevenue, lifetimeValues, transactionsPerCustomer, sessionsPerUser, engagement,
+                engagedSessionThreshold, funnel, dailyRevenue, aliveProbability, holdoutGroups, holdoutPurchases,
+                segmentPoints, learnedSegments, rows);
     }
 }

@@ -15,7 +15,8 @@ public enum ChartKind {
     HOLDOUT_BY_CALIBRATION_PURCHASES("11-holdout-by-calibration-purchases"),
     PREDICTED_AGAINST_ACTUAL_HOLDOUT("12-predicted-against-actual-holdout"),
     SEGMENTS_ON_PRINCIPAL_COMPONENTS("13-segments-on-principal-components"),
-    REVENUE_SHARE_BY_SEGMENT("14-revenue-share-by-segment");
+    REVENUE_SHARE_BY_SEGMENT("14-revenue-share-by-segment"),
+    RECOMMENDATION_MODELS("15-recommendation-models");
 
     private final String baseName;
 

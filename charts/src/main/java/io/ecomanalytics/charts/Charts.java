@@ -95,6 +95,7 @@ public final class Charts {
             case PREDICTED_AGAINST_ACTUAL_HOLDOUT -> HoldoutCharts.predictedAgainstActual(inputs.holdoutPurchases());
             case SEGMENTS_ON_PRINCIPAL_COMPONENTS -> SegmentCharts.onPrincipalComponents(inputs.segmentPoints());
             case REVENUE_SHARE_BY_SEGMENT -> SegmentCharts.revenueShare(inputs.learnedSegments());
+            case RECOMMENDATION_MODELS -> RecommendationCharts.modelComparison(inputs.recommenderScores());
         };
     }
 }

@@ -149,6 +149,7 @@ public final class HtmlReport {
         topCustomers(html, data.topCustomers());
         topCategories(html, data.topCategories(), headline.revenue());
         topProductPairs(html, data.topProductPairs());
+        recommendations(html, data.recommendations());
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -236,6 +237,28 @@ public final class HtmlReport {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    private static void recommendations(StringBuilder html, List<CustomerRecommendations> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Recommendations for three customers</h2>\n");
+        for (CustomerRecommendations customer : customers) {
+            html.append("<h3>").append(escape(customer.userId())).append(" <span class=\"detail\">(")
+                    .append(escape(customer.model().replace('_', ' '))).append(")</span></h3>\n");
+            html.append("<table class=\"recommendations\">\n<thead><tr><th class=\"number\">Rank</th>"
+                    + "<th>Product</th><th class=\"number\">Score</th><th>Why</th></tr></thead>\n<tbody>\n");
+            for (RecommendedProduct product : customer.products()) {
+                html.append("<tr>");
+                number(html, Formats.count(product.rank()));
+                text(html, productLabel(product.productName(), product.productId()));
+                number(html, String.format(Locale.ROOT, "%.4f", product.score()));
+                text(html, product.reason());
+                html.append("</tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
     }
 
     private static String productLabel(String name, String id) {

@@ -16,11 +16,13 @@ import java.util.List;
  * @param topProductPairs products most often bought together
  * @param modelChecks     the CLV models' checks against the holdout and the planted truth, in display order
  * @param learnedSegments the learned customer segments' profiles, in display order; empty when there are none
+ * @param recommendations example customers' recommended lists, in display order
  */
 public record ReportData(String title, Instant generatedAt, HeadlineFigures headline,
                          List<RunParameter> runParameters, List<TopCustomer> topCustomers,
                          List<CategoryRevenue> topCategories, List<ProductPair> topProductPairs,
-                         List<ModelCheck> modelChecks, List<LearnedSegment> learnedSegments) {
+                         List<ModelCheck> modelChecks, List<LearnedSegment> learnedSegments,
+                         List<CustomerRecommendations> recommendations) {
 
     public ReportData {
         Validation.requireText(title, "ReportData", "title");
@@ -34,5 +36,14 @@ public record ReportData(String title, Instant generatedAt, HeadlineFigures head
         topProductPairs = Validation.copyOfTable(topProductPairs, "ReportData", "topProductPairs");
         modelChecks = Validation.copyOfTable(modelChecks, "ReportData", "modelChecks");
         learnedSegments = Validation.copyOfTable(learnedSegments, "ReportData", "learnedSegments");
+        recommendations = Validation.copyOfTable(recommendations, "ReportData", "recommendations");
+    }
+
+    /** Report data without learned segments and recommendations. */
+    public ReportData(String title, Instant generatedAt, HeadlineFigures headline, List<RunParameter> runParameters,
+            List<TopCustomer> topCustomers, List<CategoryRevenue> topCategories, List<ProductPair> topProductPairs,
+            List<ModelCheck> modelChecks) {
+        this(title, generatedAt, headline, runParameters, topCustomers, topCategories, topProductPairs, modelChecks,
+                List.of(), List.of());
     }
 }

@@ -390,6 +390,27 @@ class ChartsTest {
     }
 
     @Test
+    void recommendationModelsPlotFourMetricsPerModelAndNameTheLeaderAgainstTheBaseline() throws IOException {
+        ChartInputs inputs = ChartInputs.empty().withRecommenderScores(List.of(
+                new RecommenderScore("global_popularity", 0.02, 0.04, 0.03, 0.01),
+                new RecommenderScore("category_popularity", 0.05, 0.09, 0.075, 0.035)));
+
+        RenderedChart chart = Charts.render(ChartKind.RECOMMENDATION_MODELS, inputs, directory, SMALL);
+
+        assertThat(chart.series(RecommendationCharts.NDCG_SERIES).points()).extracting(PlottedPoint::label)
+                .containsExactly("global popularity", "category popularity");
+        assertThat(chart.series(RecommendationCharts.NDCG_SERIES).points()).extracting(PlottedPoint::y)
+                .containsExactly(0.03, 0.075);
+        assertThat(chart.series(RecommendationCharts.MAP_SERIES).points()).extracting(PlottedPoint::y)
+                .containsExactly(0.01, 0.035);
+        // 0.075 / 0.03 = 2.5.
+        assertThat(chart.takeaway()).isEqualTo("Category popularity leads with NDCG@10 0.0750 against 0.0300 for"
+                + " global popularity, 2.5 times.");
+        assertThat(Charts.render(ChartKind.RECOMMENDATION_MODELS, Fixtures.allEqual(), directory, SMALL).takeaway())
+                .isEqualTo("No model beats global popularity on NDCG@10 (0.0000).");
+    }
+
+    @Test
     void predictedAgainstActualAveragesTenGroupsRankedByPrediction() throws IOException {
         List<HoldoutPurchases> customers = new java.util.ArrayList<>();
         for (int customer = 0; customer < 20; customer++) {

@@ -91,7 +91,11 @@ final class Fixtures {
                 .withAliveProbability(aliveGrid())
                 .withSegments(segmentPoints(users, random), List.of(
                         new LearnedSegment("segment 1", "buys often, high spend per order", users / 5, 0.6, 900),
-                        new LearnedSegment("segment 2", "buys rarely, mostly mobile", users - users / 5, 0.4, 80)));
+                        new LearnedSegment("segment 2", "buys rarely, mostly mobile", users - users / 5, 0.4, 80)))
+                .withRecommenderScores(List.of(new RecommenderScore("global_popularity", 0.025, 0.04, 0.035, 0.015),
+                        new RecommenderScore("category_popularity", 0.053, 0.091, 0.077, 0.036),
+                        new RecommenderScore("item_cooccurrence", 0.017, 0.031, 0.027, 0.012),
+                        new RecommenderScore("als", 0.023, 0.045, 0.035, 0.016)));
     }
 
     /** Two clouds of customers on the principal components, one per segment. */
@@ -103,6 +107,7 @@ final class Fixtures {
                     first ? "segment 1" : "segment 2"));
         }
         return points;
+
     }
 
     /** Report data with awkward strings (markup, ampersands, quotes) to prove they are escaped. */
@@ -128,7 +133,10 @@ final class Fixtures {
                 List.of(new ModelCheck("Holdout purchases, predicted / actual", "3,262 / 3,190 (+2.3 %)",
                         "within 10 % <ok>")),
                 List.of(new LearnedSegment("segment 1", "buys often, <mostly> mobile", 120, 0.625, 812.5),
-                        new LearnedSegment("segment 2", "close to the average customer", 880, 0.375, 95.25)));
+                        new LearnedSegment("segment 2", "close to the average customer", 880, 0.375, 95.25)),
+                List.of(new CustomerRecommendations("user_000042", "category_popularity", List.of(
+                        new RecommendedProduct(1, "prod_00007", "Kettle <Deluxe>", 0.1234, "popular in Home & Kitchen"),
+                        new RecommendedProduct(2, "prod_00009", "prod_00009", 0.05, "popular in Books")))));
     }
 
     /** One row in every table. */
@@ -141,7 +149,8 @@ final class Fixtures {
                 .withEngagement(List.of(new UserEngagement("user_000001", 20, 300, 40)), 10)
                 .withFunnel(List.of(new FunnelStep("Sessions", 10)))
                 .withDailyRevenue(List.of(new DailyRevenue(LocalDate.of(2026, 8, 1), 99)))
-                .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5)));
+                .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5)))
+                .withRecommenderScores(List.of(new RecommenderScore("global_popularity", 0.1, 0.2, 0.15, 0.05)));
     }
 
     /** Tables whose values are all the same (zero revenue, one count, one duration). */
@@ -161,7 +170,9 @@ final class Fixtures {
                 .withFunnel(List.of(new FunnelStep("Sessions", 0), new FunnelStep("Orders", 0)))
                 .withDailyRevenue(List.of(new DailyRevenue(day, 0), new DailyRevenue(day.plusDays(9), 0)))
                 .withAliveProbability(List.of(new AliveProbabilityCell(1, 10, 0.5),
-                        new AliveProbabilityCell(2, 10, 0.5)));
+                        new AliveProbabilityCell(2, 10, 0.5)))
+                .withRecommenderScores(List.of(new RecommenderScore("global_popularity", 0, 0, 0, 0),
+                        new RecommenderScore("als", 0, 0, 0, 0)));
     }
 
     /** P(alive) from the BG/NBD closed form (Fader, Hardie and Lee 2005, eq. 11) over a 90-day window. */

@@ -45,7 +45,8 @@ class HtmlReportTest {
         ReportData hostile = new ReportData("<script>alert(\"title\")</script>", data.generatedAt(),
                 data.headline(), List.of(new RunParameter("Input folder", "/data/<b>x</b> & 'y'")),
                 List.of(new TopCustomer("<img src=x onerror=alert(1)>", "High value", 1, 10, 20)),
-                data.topCategories(), data.topProductPairs(), data.modelChecks(), data.learnedSegments());
+                data.topCategories(), data.topProductPairs(), data.modelChecks(), data.learnedSegments(),
+                data.recommendations());
 
         String html = writeReport(hostile, List.of());
 
@@ -93,13 +94,18 @@ class HtmlReportTest {
         assertThat(html).contains("<tr><td class=\"number\">1</td><td>Electronics &amp; &lt;Gadgets&gt;</td>"
                 + "<td>cat_001</td><td class=\"number\">$1,234,568</td><td class=\"number\">27.4%</td></tr>");
         assertThat(html).contains("<td class=\"number\">321</td>");
+        assertThat(html).contains("<h3>user_000042 <span class=\"detail\">(category popularity)</span></h3>")
+                .contains("<tr><td class=\"number\">1</td><td>Kettle &lt;Deluxe&gt; (prod_00007)</td>"
+                        + "<td class=\"number\">0.1234</td><td>popular in Home &amp; Kitchen</td></tr>")
+                .contains("<tr><td class=\"number\">2</td><td>prod_00009</td><td class=\"number\">0.0500</td>"
+                        + "<td>popular in Books</td></tr>");
     }
 
     @Test
     void emptyDataSaysSoInsteadOfShowingEmptyTablesOrNaN() throws IOException {
         ReportData empty = new ReportData("Empty run", Instant.parse("2026-11-26T00:00:00Z"),
                 new HeadlineFigures(0, 0, 0, 0, 0, ""), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
 
         String html = writeReport(empty, List.of());
 
@@ -140,7 +146,7 @@ class HtmlReportTest {
         ReportData data = Fixtures.reportData();
         HtmlReport.write(new ReportData("Second run", data.generatedAt(), data.headline(), data.runParameters(),
                 data.topCustomers(), data.topCategories(), data.topProductPairs(), data.modelChecks(),
-                data.learnedSegments()), List.of(),
+                data.learnedSegments(), data.recommendations()), List.of(),
                 file);
 
         assertThat(Files.readString(file)).contains("<h1>Second run</h1>").doesNotContain("fixture run");

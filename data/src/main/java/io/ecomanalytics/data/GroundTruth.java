@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * What a realistic dataset was generated from, read back from its {@value #FOLDER} folder: the planted population
- * parameters and every customer's planted segment and dropout (data module README, "Realistic behaviour").
+ * parameters and every customer's planted segment, dropout and top categories (data module README, "Realistic
+ * behaviour").
  *
  * @param timeUnit   the unit of the parameters' clock ({@code days})
  * @param parameters the planted BG/NBD and Gamma-Gamma parameters, in {@code timeUnit}
@@ -70,9 +71,12 @@ public record GroundTruth(String timeUnit, PlantedParameters parameters, List<Pl
                 }
                 JsonNode user = JSON.readTree(line);
                 JsonNode churnedAt = user.path("churned_at");
+                List<String> topCategories = new ArrayList<>();
+                user.path("top_categories").forEach(category -> topCategories.add(category.asText()));
                 customers.add(new PlantedCustomer(required(user, "user_id", file).asText(),
                         PlantedSegment.valueOf(required(user, "segment", file).asText().toUpperCase(Locale.ROOT)),
-                        churnedAt.isTextual() ? Optional.of(Datetimes.parse(churnedAt.asText())) : Optional.empty()));
+                        churnedAt.isTextual() ? Optional.of(Datetimes.parse(churnedAt.asText())) : Optional.empty(),
+                        topCategories));
             }
         }
         return customers;

@@ -2,7 +2,11 @@ package io.ecomanalytics.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +18,7 @@ class GroundTruthTest {
     Path folder;
 
     @Test
-    void aRealisticDatasetsTruthReadsBack() {
+    void aRealisticDatasetsTruthReadsBack() throws IOException {
         GeneratorSpec spec = GeneratorSpec.scale("tiny").withBehaviour(Behaviour.REALISTIC);
         DatasetGenerator.generate(spec, folder, ProgressListener.NONE);
 
@@ -28,6 +32,12 @@ class GroundTruthTest {
         assertThat(truth.customers()).allSatisfy(customer -> assertThat(customer.churnedAt().isPresent())
                 .as("churned_at of %s", customer.userId())
                 .isEqualTo(customer.segment() == PlantedSegment.CHURNED));
+        Set<String> categoryIds = new HashSet<>();
+        new ObjectMapper().readTree(folder.resolve("categories.json").toFile())
+                .forEach(category -> categoryIds.add(category.get("category_id").asText()));
+        assertThat(truth.customers()).allSatisfy(customer -> assertThat(customer.topCategories())
+                .as("top categories of %s", customer.userId())
+                .hasSize(3).doesNotHaveDuplicates().isSubsetOf(categoryIds));
     }
 
     @Test

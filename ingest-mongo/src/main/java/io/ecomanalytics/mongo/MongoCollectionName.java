@@ -11,7 +11,9 @@ public enum MongoCollectionName {
     /** One document per transaction, {@code _id} = {@code transaction_id}, items embedded. */
     TRANSACTIONS("transactions"),
     /** The customer lifetime value results, written back by Spark. */
-    CUSTOMER_CLV("customer_clv");
+    CUSTOMER_CLV("customer_clv"),
+    /** Each customer's recommended products, one document per customer ({@code _id} = user_id), written by Spark. */
+    RECOMMENDATIONS("recommendations");
 
     private final String collectionName;
 

@@ -74,9 +74,9 @@ public final class MongoSparkIo {
             case PRODUCTS -> Schemas.productsFromMongo();
             case CATEGORIES -> Schemas.categoriesFromMongo();
             case TRANSACTIONS -> Schemas.transactionsFromMongo();
-            case CUSTOMER_CLV -> throw new IllegalArgumentException("customer_clv has no schema in spark-transforms'"
-                    + " Schemas: its columns are whatever the CLV step wrote; pass the schema to"
-                    + " MongoSparkIo.read(spark, settings, collection, schema)");
+            case CUSTOMER_CLV, RECOMMENDATIONS -> throw new IllegalArgumentException(collection + " has no schema in"
+                    + " spark-transforms' Schemas: its fields are whatever the step that wrote it wrote; pass the schema"
+                    + " to MongoSparkIo.read(spark, settings, collection, schema)");
         };
     }
 }

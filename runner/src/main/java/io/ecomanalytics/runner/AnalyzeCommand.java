@@ -40,6 +40,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println(stores.describe());
             RunSummary summary = new Pipeline(settings, stores, () -> spark).analyze();
             out.print(StageTimer.table(summary.stages()));
+            out.print(summary.recommendations().text());
             out.println("Results in " + OutputFolder.display(settings.out()));
         }
         return ExitCodes.OK;

@@ -168,11 +168,15 @@ final class Pipeline {
         ModelChecks checks = checkModels(tables.clean(), clv, truth);
         Optional<SegmentationResult> segments = SegmentationStage.run(spark.get(), results, analytics, tables.clean(),
                 truth, stages);
+        RecommendationStage.Result recommendations = RecommendationStage.run(spark.get(), tables.clean(),
+                items.rows(), analytics.get(Analytic.PRODUCT_AFFINITY), observationEnd, truth, stages);
+        results.put(RecommendationStage.RECOMMENDATIONS, recommendations.lists());
+        results.put(RecommendationStage.METRICS, recommendations.metricsTable(spark.get()));
         Map<String, String> outputs = writeResults(results, tables.rejected(), output);
-        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, segments, settings,
-                output.driverFiles(), stages);
+        List<Path> charts = ReportStage.write(spark.get(), analytics, clv, checks, segments, recommendations,
+                settings, output.driverFiles(), stages);
         RunSummary summary = new RunSummary(settings, stores.describe(), Instant.now(), stages.records(), loads,
-                tables.counts(), clv, checks, outputs, charts, segments);
+                tables.counts(), clv, checks, outputs, charts, segments, recommendations);
         summary.write(output.driverFiles().resolve(RunSummary.FILE));
         output.commit();
         return summary;
@@ -316,7 +320,11 @@ final class Pipeline {
         MongoSparkIo.write(results.get(CUSTOMER_CLV), stores.mongo(), MongoCollectionName.CUSTOMER_CLV);
         outputs.put(CUSTOMER_CLV + " (MongoDB)", stores.mongo().database() + "."
                 + MongoCollectionName.CUSTOMER_CLV.collectionName());
-        stages.end(all.size(), all.size() * 2L + 1, 0);
+        MongoSparkIo.write(RecommendationStage.documents(results.get(RecommendationStage.RECOMMENDATIONS)),
+                stores.mongo(), MongoCollectionName.RECOMMENDATIONS);
+        outputs.put(RecommendationStage.RECOMMENDATIONS + " (MongoDB)", stores.mongo().database() + "."
+                + MongoCollectionName.RECOMMENDATIONS.collectionName());
+        stages.end(all.size(), all.size() * 2L + 2, 0);
         return outputs;
     }
 

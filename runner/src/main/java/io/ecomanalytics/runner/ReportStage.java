@@ -12,6 +12,7 @@ import io.ecomanalytics.charts.ChartInputs;
 import io.ecomanalytics.charts.ChartStyle;
 import io.ecomanalytics.charts.Charts;
 import io.ecomanalytics.charts.CountFrequency;
+import io.ecomanalytics.charts.CustomerRecommendations;
 import io.ecomanalytics.charts.CustomerLifetimeValue;
 import io.ecomanalytics.charts.DailyRevenue;
 import io.ecomanalytics.charts.FunnelStep;
@@ -22,6 +23,8 @@ import io.ecomanalytics.charts.HtmlReport;
 import io.ecomanalytics.charts.LearnedSegment;
 import io.ecomanalytics.charts.ModelCheck;
 import io.ecomanalytics.charts.ProductPair;
+import io.ecomanalytics.charts.RecommendedProduct;
+import io.ecomanalytics.charts.RecommenderScore;
 import io.ecomanalytics.charts.RenderedChart;
 import io.ecomanalytics.charts.ReportData;
 import io.ecomanalytics.charts.RunParameter;
@@ -65,7 +68,8 @@ final class ReportStage {
     }
 
     static List<Path> write(SparkSession spark, Map<Analytic, Dataset<Row>> analytics, Pipeline.ClvResult clv,
-            ModelChecks checks, Optional<SegmentationResult> segments, PipelineSettings settings, Path staging,
+            ModelChecks checks, Optional<SegmentationResult> segments, RecommendationStage.Result recommendations,
+            PipelineSettings settings, Path staging,
             StageTimer stages) {
         stages.start("charts-report");
         Dataset<Row> customers = clv.customers().select("customer_id", "segment", "clv",
@@ -129,11 +133,16 @@ final class ReportStage {
                                 .map(customer -> new HoldoutPurchases(customer.predictedPurchases(),
                                         customer.actualPurchases()))
                                 .toList())
-                .withSegments(segmentPoints(segments), learnedSegments(segments));
+                .withSegments(segmentPoints(segments), learnedSegments(segments))
+                .withRecommenderScores(recommendations.metrics().stream()
+                        .map(model -> new RecommenderScore(model.model().columnValue(), model.precision(),
+                                model.recall(), model.ndcg(), model.meanAveragePrecision()))
+                        .toList());
         try {
             Path chartsFolder = staging.resolve(CHARTS_FOLDER);
             List<RenderedChart> charts = Charts.renderAll(inputs, chartsFolder, ChartStyle.defaults());
-            HtmlReport.write(reportData(spark, rows, totals, categories, settings, checks, segments), charts,
+            HtmlReport.write(reportData(spark, rows, totals, categories, settings, checks, segments, recommendations),
+                    charts,
                     staging.resolve(REPORT_FILE));
             stages.end(customerCount, charts.size(), 0);
             return charts.stream().map(chart -> staging.relativize(chart.file())).toList();
@@ -145,7 +154,7 @@ final class ReportStage {
 
     private static ReportData reportData(SparkSession spark, Map<String, List<Row>> rows, Row totals,
             List<CategoryRevenue> categories, PipelineSettings settings, ModelChecks checks,
-            Optional<SegmentationResult> segments) {
+            Optional<SegmentationResult> segments, RecommendationStage.Result recommendations) {
         double revenue = totals.isNullAt(1) ? 0 : totals.getDouble(1);
         long orders = totals.isNullAt(2) ? 0 : totals.getLong(2);
         Row sessions = rows.get(Analytic.SESSION_ENGAGEMENT.tableName()).get(0);
@@ -162,7 +171,7 @@ final class ReportStage {
                 .toList();
         return new ReportData("E-commerce analytics", Instant.now(), headline, parameters(spark, settings),
                 topCustomers, categories.stream().limit(TOP_ROWS).toList(), productPairs,
-                modelChecks(checks, segments), learnedSegments(segments));
+                modelChecks(checks, segments), learnedSegments(segments), exampleRecommendations(recommendations));
     }
 
     private static List<ModelCheck> modelChecks(ModelChecks checks, Optional<SegmentationResult> segments) {
@@ -200,6 +209,16 @@ final class ReportStage {
 
     private static String segmentName(int segment) {
         return "segment " + segment;
+    }
+
+    private static List<CustomerRecommendations> exampleRecommendations(RecommendationStage.Result recommendations) {
+        String model = recommendations.chosen().model().columnValue();
+        return recommendations.examples().entrySet().stream()
+                .map(customer -> new CustomerRecommendations(customer.getKey(), model, customer.getValue().stream()
+                        .map(line -> new RecommendedProduct(line.rank(), line.productId(), line.productName(),
+                                line.score(), line.reason()))
+                        .toList()))
+                .toList();
     }
 
     private static List<RunParameter> parameters(SparkSession spark, PipelineSettings settings) {

@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
             out.print(StageTimer.table(summary.stages()));
             out.print(summary.checks().text());
             out.print(summary.segmentsText());
+            out.print(summary.recommendations().text());
             out.println("Results in " + OutputFolder.display(settings.out()) + ": " + ReportStage.REPORT_FILE
                     + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");
         }

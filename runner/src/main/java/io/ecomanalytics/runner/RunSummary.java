@@ -20,12 +20,13 @@ import java.util.Optional;
 /**
  * What a run did, written as {@value #FILE}: parameters, versions, per-stage counts and timings, reject counts by
  * rule, the fitted CLV models, their holdout check and (for a generated dataset) their scores against the planted
- * truth, the learned customer segments, and where each output lies. Every entity's counts reconcile:
- * read = stored + rejected.
+ * truth, the learned customer segments, the recommendation models' comparison, and where each output lies. Every
+ * entity's counts reconcile: read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
         Pipeline.Loads loads, Map<String, StoreReads.CleaningCounts> sparkCleaning, Pipeline.ClvResult clv,
-        ModelChecks checks, Map<String, String> outputs, List<Path> charts, Optional<SegmentationResult> segments) {
+        ModelChecks checks, Map<String, String> outputs, List<Path> charts, Optional<SegmentationResult> segments,
+        RecommendationStage.Result recommendations) {
 
     static final String FILE = "run-summary.json";
 
@@ -78,6 +79,7 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         root.put("holdout", checks.holdoutSummary());
         checks.truthSummary().ifPresent(truth -> root.put("truth", truth));
         segments.ifPresent(result -> root.put("segments", SegmentationStage.summary(result, checks.truth())));
+        root.put("recommendations", recommendations.summary());
         root.put("outputs", outputs);
         root.put("charts", charts.stream().map(Path::toString).toList());
         return root;

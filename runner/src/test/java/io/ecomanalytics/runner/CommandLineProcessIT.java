@@ -75,7 +75,7 @@ class CommandLineProcessIT {
         assertThat(help.out()).startsWith("Usage: ecom-analytics")
                 .contains("Exit codes: 0 success, 1 a run failed, 2 a wrong command line.");
         for (String command : List.of("run", "generate", "load-mongo", "load-hbase", "analyze", "clv-fit", "sql",
-                "serve", "bench")) {
+                "serve", "bench", "recommend")) {
             assertThat(help.out()).as(help.printed()).containsPattern("(?m)^\\s+" + command + "\\s");
         }
         assertThat(commandErrorLines(help)).isEmpty();
@@ -231,7 +231,7 @@ class CommandLineProcessIT {
 
         assertThat(run.exitCode()).as(run.printed()).isZero();
         for (String stage : List.of("generate", "validate", "load-mongo", "load-hbase", "spark-read", "clv",
-                "write-results", "charts-report")) {
+                "recommendations", "write-results", "charts-report")) {
             assertThat(run.err()).as(run.printed()).contains(" " + stage);
             assertThat(run.out()).as(run.printed()).containsPattern("(?m)^\\s*" + stage + "\\s");
         }

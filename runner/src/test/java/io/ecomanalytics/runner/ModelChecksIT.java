@@ -194,9 +194,9 @@ class ModelChecksIT {
     void theReportShowsTheChecksAndFourteenCharts() throws IOException {
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
             assertThat(charts.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".png")))
-                    .hasSize(14).contains("11-holdout-by-calibration-purchases.png",
+                    .hasSize(15).contains("11-holdout-by-calibration-purchases.png",
                             "12-predicted-against-actual-holdout.png", "13-segments-on-principal-components.png",
-                            "14-revenue-share-by-segment.png");
+                            "14-revenue-share-by-segment.png", "15-recommendation-models.png");
         }
         assertThat(Files.readString(out.resolve("report.html"))).contains("Model checks")
                 .contains("P(alive) against planted churn, ROC AUC").contains("calibration purchases made")
@@ -253,6 +253,26 @@ class ModelChecksIT {
         double columnSum = columns.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
         double expected = rowSum * columnSum / (labels.size() * (labels.size() - 1) / 2.0);
         return (index - expected) / ((rowSum + columnSum) / 2 - expected);
+    }
+
+    @Test
+    void theBestRecommenderBeatsGlobalPopularityByHalfOnNdcgAndFollowsThePlantedCategories() throws IOException {
+        Map<String, Map<String, String>> models = new HashMap<>();
+        csv(RecommendationStage.METRICS).forEach(row -> models.put(row.get("model"), row));
+        double baseline = Double.parseDouble(models.get("global_popularity").get("ndcg_at_k"));
+        Map<String, String> best = models.values().stream()
+                .max(java.util.Comparator.comparingDouble(row -> Double.parseDouble(row.get("ndcg_at_k"))))
+                .orElseThrow();
+
+        // The bar: the best model's NDCG@10 at least 1.5 times the popularity baseline's.
+        assertThat(baseline).isPositive();
+        assertThat(Double.parseDouble(best.get("ndcg_at_k"))).as("best model %s", best.get("model"))
+                .isGreaterThanOrEqualTo(1.5 * baseline);
+        assertThat(Double.parseDouble(models.get("category_popularity").get("planted_category_share")))
+                .isGreaterThan(Double.parseDouble(models.get("global_popularity").get("planted_category_share")));
+        assertThat(summary.get("recommendations").get("published_model").asText()).isEqualTo(best.get("model"));
+        assertThat(printed).contains("Recommendations: trained to ");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Recommendations for three customers");
     }
 
     /** Transactions on UTC days in (calibration end, holdout end] of customers who bought by the calibration end. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecomanalytics.charts.ChartKind;
 import io.ecomanalytics.testing.TestDatasets;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,8 +119,9 @@ class PipelineIT {
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,");
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
-            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(14);
+            assertThat(charts.filter(path -> path.toString().endsWith(".png"))).hasSize(ChartKind.values().length);
         }
+        assertThat(out.resolve("charts/15-recommendation-models.png")).isRegularFile();
         JsonNode summary = JSON.readTree(out.resolve("run-summary.json").toFile());
         int records = 0;
         for (JsonNode file : summary.get("validation").get("files")) {
@@ -141,6 +143,50 @@ class PipelineIT {
         assertThat(hbase.get("read").asLong()).isEqualTo(hbase.get("written").asLong()
                 + hbase.get("rejected").asLong() + hbase.get("failed").asLong());
         assertThat(firstRunOutput).contains("load-hbase").contains("Results in " + out.toAbsolutePath());
+    }
+
+    @Test
+    void everyModelIsComparedAndThePublishedListsLeaveOutWhatTheCustomerBought() throws IOException {
+        Map<String, Set<String>> bought = new TreeMap<>();
+        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
+            for (JsonNode item : transaction.get("items")) {
+                bought.computeIfAbsent(transaction.get("user_id").asText(), user -> new TreeSet<>())
+                        .add(item.get("product_id").asText());
+            }
+        }
+        Set<String> products = new TreeSet<>();
+        JSON.readTree(dataset.resolve("products.json").toFile())
+                .forEach(product -> products.add(product.get("product_id").asText()));
+
+        List<Map<String, String>> metrics = csv(RecommendationStage.METRICS);
+        List<Map<String, String>> lists = csv(RecommendationStage.RECOMMENDATIONS);
+
+        assertThat(metrics.stream().map(row -> row.get("model"))).containsExactly("global_popularity",
+                "category_popularity", "item_cooccurrence", "als");
+        assertThat(metrics).allSatisfy(row -> {
+            for (String measure : List.of("precision_at_k", "recall_at_k", "ndcg_at_k", "map_at_k",
+                    "catalogue_coverage", "full_list_share")) {
+                assertThat(Double.parseDouble(row.get(measure))).as(measure).isBetween(0.0, 1.0);
+            }
+            assertThat(row.get("k")).isEqualTo("10");
+        });
+        assertThat(lists).isNotEmpty().allSatisfy(row -> {
+            assertThat(products).contains(row.get("product_id"));
+            assertThat(bought.getOrDefault(row.get("user_id"), Set.of())).as("bought by %s", row.get("user_id"))
+                    .doesNotContain(row.get("product_id"));
+            assertThat(row.get("reason")).isNotBlank();
+        });
+        Map<String, List<Integer>> ranks = new TreeMap<>();
+        lists.forEach(row -> ranks.computeIfAbsent(row.get("user_id"), user -> new java.util.ArrayList<>())
+                .add(Integer.parseInt(row.get("rank"))));
+        ranks.forEach((user, userRanks) -> assertThat(userRanks.stream().sorted().toList()).as(user)
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, userRanks.size()).boxed().toList())
+                .hasSizeLessThanOrEqualTo(10));
+        JsonNode section = JSON.readTree(out.resolve("run-summary.json").toFile()).get("recommendations");
+        assertThat(section.get("models")).hasSize(4);
+        assertThat(section.get("published_model").asText()).isEqualTo(lists.get(0).get("model"));
+        assertThat(section.get("customers_with_a_list").asLong()).isEqualTo(ranks.size());
+        assertThat(firstRunOutput).contains("Recommendations: trained to ").containsPattern("(?m)^\\s*als\\s");
     }
 
     @Test
