@@ -41,10 +41,18 @@ import io.ecomanalytics.mongo.MongoSettings;
 import io.ecomanalytics.mongo.MongoSparkIo;
 import io.ecomanalytics.mongo.MongoStore;
 import io.ecomanalytics.mongo.ProductSales;
+import io.ecomanalytics.recommendations.ImplicitFeedback;
+import io.ecomanalytics.recommendations.ModelKind;
+import io.ecomanalytics.recommendations.ProductCatalogue;
+import io.ecomanalytics.recommendations.RecommendationModel;
+import io.ecomanalytics.recommendations.Recommender;
+import io.ecomanalytics.recommendations.RecommenderConfig;
+import io.ecomanalytics.recommendations.TrainingData;
 import io.ecomanalytics.transforms.Analytic;
 import io.ecomanalytics.transforms.Analytics;
 import io.ecomanalytics.transforms.CleanTables;
 import io.ecomanalytics.transforms.Cleaning;
+import io.ecomanalytics.transforms.ProductAffinity;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -103,10 +111,12 @@ public final class LibraryTour {
             String uri = mongo.connectionString();
             MongoSettings settings = loadMongo(uri, folder, spark);
             Dataset<Row> hbaseSessions = loadHBase(hbase, folder, spark);
-            Map<Analytic, Dataset<Row>> analytics = analyse(spark, settings, hbaseSessions);
+            CleanTables tables = clean(spark, settings, hbaseSessions);
+            Map<Analytic, Dataset<Row>> analytics = analyse(tables);
             Dataset<Row> customerClv = fitClv(analytics);
             writeBack(customerClv, settings, spark);
             draw(analytics, outputFolder);
+            recommend(tables, Instant.parse("2025-01-01T00:00:00Z"));
         } finally {
             spark.stop();
         }
@@ -116,7 +126,7 @@ public final class LibraryTour {
         GeneratorSpec spec = GeneratorSpec.scale("tiny")        // tiny | small | full
                 .withSeed(42)
                 .withUsers(400).withTransactions(4_000).withSessions(4_000)
-                .withBehaviour(Behaviour.REALISTIC);              // the default; UNIFORM is the original course generator
+                .withBehaviour(Behaviour.REALISTIC); // the default; UNIFORM is the original course generator
         GenerationSummary summary = DatasetGenerator.generate(spec, outputFolder,
                 (step, done, total) -> log.info("{} {}/{}", step, done, total));
         System.out.println("generated " + summary.transactions() + " transactions, " + summary.sessions()
@@ -127,7 +137,7 @@ public final class LibraryTour {
     private static void readAndValidate(Path folder, Path outputFolder) throws Exception {
         BigDecimal paid = BigDecimal.ZERO;
         RecordPosition last = null;
-        DatasetFiles files = DatasetFiles.open(folder);            // users, products, categories, transactions, sessions_N
+        DatasetFiles files = DatasetFiles.open(folder); // users, products, categories, transactions, sessions_N
         try (RecordStream<Transaction> transactions = files.transactions()) {
             while (transactions.hasNext()) {
                 Transaction transaction = transactions.next();
@@ -144,7 +154,7 @@ public final class LibraryTour {
             try (RecordStream<Session> sessions = dataset.sessions()) {   // accepted sessions only
                 sessions.forEachRemaining(loader::add);
             }
-            ValidationReport report = dataset.report();                   // read = accepted + rejected, per file and total
+            ValidationReport report = dataset.report(); // read = accepted + rejected, per file and total
             System.out.println("accepted " + report.accepted() + " records, rejected " + report.rejected());
         }
         ValidationReport whole = DatasetValidator.validate(folder, RejectSink.DISCARD);   // everything, in one call
@@ -178,7 +188,7 @@ public final class LibraryTour {
     private static Dataset<Row> loadHBase(EmbeddedHBase hbase, Path folder, SparkSession spark) {
         HBaseSettings settings = hbase.settings();   // a cluster: HBaseSettings.forZooKeeper("zk1,zk2,zk3:2181")
         try (SessionStore store = SessionStore.connect(settings)) {          // table ecommerce:user_sessions
-            store.createTable(folder, 8);                                    // idempotent, pre-split by the dataset's users
+            store.createTable(folder, 8); // idempotent, pre-split by the dataset's users
             SessionLoadReport report = store.load(folder, RejectSink.DISCARD,
                     store.loadOptions().withMethod(LoadMethod.BULK_LOAD));
             List<StoredSession> sessions = store.sessionsOfUser("user_000042"); // one prefix scan, oldest first
@@ -188,17 +198,20 @@ public final class LibraryTour {
         }
     }
 
-    private static Map<Analytic, Dataset<Row>> analyse(SparkSession spark, MongoSettings settings,
-            Dataset<Row> hbaseSessions) {
+    private static CleanTables clean(SparkSession spark, MongoSettings settings, Dataset<Row> hbaseSessions) {
         CleanTables tables = new CleanTables(
                 Cleaning.users(MongoSparkIo.read(spark, settings, MongoCollectionName.USERS)).kept(),
                 Cleaning.products(MongoSparkIo.read(spark, settings, MongoCollectionName.PRODUCTS)).kept(),
                 Cleaning.categories(MongoSparkIo.read(spark, settings, MongoCollectionName.CATEGORIES)).kept(),
                 Cleaning.transactions(MongoSparkIo.read(spark, settings, MongoCollectionName.TRANSACTIONS)).kept(),
                 Cleaning.sessions(Cleaning.nestHBaseSessions(hbaseSessions)).kept());
+        return tables;
+    }
+
+    private static Map<Analytic, Dataset<Row>> analyse(CleanTables tables) {
         Instant observationEnd = Instant.parse("2025-01-01T00:00:00Z");
         Map<Analytic, Dataset<Row>> analytics = Analytics.all(tables, observationEnd, 5, 60);
-        Dataset<Row> revenue = analytics.get(Analytic.REVENUE_BY_CATEGORY);   // category_id, category_name, revenue, ...
+        Dataset<Row> revenue = analytics.get(Analytic.REVENUE_BY_CATEGORY); // category_id, category_name, revenue, ...
         System.out.println("categories with revenue: " + revenue.count());
         return analytics;
     }
@@ -224,5 +237,20 @@ public final class LibraryTour {
         RenderedChart chart = Charts.render(ChartKind.REVENUE_BY_CATEGORY, inputs, outputDirectory,
                 ChartStyle.defaults());
         System.out.println("chart " + chart.file().getFileName() + ": " + chart.takeaway());
+    }
+
+    private static void recommend(CleanTables cleanTables, Instant trainedUntil) {
+        Dataset<Row> items = cleanTables.transactionItems();                       // spark-transforms
+        TrainingData data = new TrainingData(
+                ImplicitFeedback.events(cleanTables.pageViews(), cleanTables.sessions(), items),
+                ProductCatalogue.from(cleanTables.products(), cleanTables.categories()),
+                ProductAffinity.topPairs(items, 5),                                    // the product_affinity analytic
+                trainedUntil);
+        RecommendationModel model = Recommender.fit(ModelKind.CATEGORY_POPULARITY, data, RecommenderConfig.defaults());
+        Dataset<Row> users = cleanTables.users().select("user_id").orderBy("user_id").limit(3);
+        Dataset<Row> lists = model.recommend(users, 10);   // user_id, rank, product_id, score, model, reason
+        Row first = lists.orderBy("user_id", "rank").first();
+        System.out.println("recommended to " + first.getAs("user_id") + ": " + first.getAs("product_id") + " ("
+                + first.getAs("reason") + ")");
     }
 }
