@@ -101,7 +101,8 @@ public final class ClvFit {
         }
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              SequenceWriter rows = CsvMapper.builder()
-                     .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build().writer(columns.build()).writeValues(writer)) {
+                     .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build()
+                     .writer(columns.build()).writeValues(writer)) {
             for (CustomerSummary summary : summaries) {
                 CustomerPrediction p = scorer.score(summary);
                 rows.write(new Object[] {p.customerId(), p.frequency(), p.recency(), p.age(), p.monetaryValue(),

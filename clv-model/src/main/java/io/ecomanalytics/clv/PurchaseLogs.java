@@ -88,7 +88,8 @@ public final class PurchaseLogs {
              MappingIterator<List<String>> rows = CSV.readerForListOf(String.class)
                      .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
             if (!rows.hasNext()) {
-                throw malformed(file, 1, "header", "is missing (empty file); a transactions CSV starts with the header '"
+                throw malformed(file, 1, "header",
+                        "is missing (empty file); a transactions CSV starts with the header '"
                         + String.join(",", TRANSACTIONS_HEADER) + "'");
             }
             List<String> header = rows.next();

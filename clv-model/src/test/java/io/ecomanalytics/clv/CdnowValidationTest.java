@@ -39,7 +39,8 @@ class CdnowValidationTest {
             CustomerSummary ours = byId.get(Integer.parseInt(row[0]));
             assertThat(ours).as("customer %s", row[0]).isNotNull();
             assertThat(ours.frequency()).as("frequency of %s", row[0]).isEqualTo(Integer.parseInt(row[1]));
-            assertThat(ours.recency()).as("recency of %s", row[0]).isCloseTo(Double.parseDouble(row[2]), within(ROUNDING));
+            assertThat(ours.recency()).as("recency of %s", row[0]).isCloseTo(Double.parseDouble(row[2]),
+                    within(ROUNDING));
             assertThat(ours.age()).as("T of %s", row[0]).isCloseTo(Double.parseDouble(row[3]), within(ROUNDING));
         }
     }

@@ -38,7 +38,8 @@ class RfmSummariesTest {
 
     @Test
     void measuresInDaysWhenAsked() {
-        CustomerSummary alice = RfmSummaries.summarise(LOG, END, ClvTimeUnit.DAYS, PurchaseGrouping.CALENDAR_DAY).get(0);
+        CustomerSummary alice = RfmSummaries.summarise(LOG, END, ClvTimeUnit.DAYS,
+                PurchaseGrouping.CALENDAR_DAY).get(0);
         assertThat(alice.recency()).isEqualTo(14.0);
         assertThat(alice.age()).isEqualTo(30.0);
     }
@@ -113,7 +114,8 @@ class RfmSummariesTest {
 
     @Test
     void rejectsAnEmptyLog() {
-        assertThatThrownBy(() -> RfmSummaries.summarise(List.of(), END, ClvTimeUnit.WEEKS, PurchaseGrouping.CALENDAR_DAY))
+        assertThatThrownBy(() -> RfmSummaries.summarise(List.of(), END, ClvTimeUnit.WEEKS,
+                PurchaseGrouping.CALENDAR_DAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the purchase log is empty; an RFM summary needs at least one purchase"
                         + " (check the input file and its format)");

@@ -18,7 +18,8 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
  *
  * @param zooKeeperQuorum  comma-separated ZooKeeper hosts, e.g. {@code zk1,zk2,zk3}
  * @param zooKeeperPort    the ZooKeeper client port, e.g. 2181
- * @param znodeParent      the cluster's root znode, {@code /hbase} unless the cluster sets {@code zookeeper.znode.parent}
+ * @param znodeParent      the cluster's root znode, {@code /hbase} unless the cluster sets
+ *                         {@code zookeeper.znode.parent}
  * @param attempts         how many times the client tries an operation (and ZooKeeper) before giving up, at least 1
  * @param operationTimeout the longest any single client operation may take, retries included
  */

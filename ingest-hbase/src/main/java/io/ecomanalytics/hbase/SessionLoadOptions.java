@@ -50,7 +50,8 @@ public record SessionLoadOptions(TableName tableName, LoadMethod method, long wr
 
     /** Buffered puts into the given table with the default buffer, progress every 5 s. */
     public static SessionLoadOptions defaults(String tableName) {
-        return new SessionLoadOptions(TableName.valueOf(tableName), LoadMethod.BUFFERED_MUTATOR, DEFAULT_WRITE_BUFFER_BYTES,
+        return new SessionLoadOptions(TableName.valueOf(tableName), LoadMethod.BUFFERED_MUTATOR,
+                DEFAULT_WRITE_BUFFER_BYTES,
                 DEFAULT_BULK_CHUNK_BYTES, Optional.empty(), Duration.ofSeconds(5), 0);
     }
 
@@ -80,7 +81,8 @@ public record SessionLoadOptions(TableName tableName, LoadMethod method, long wr
 
     /** These options with a known input size, for the ETA. */
     public SessionLoadOptions withExpectedSessions(long sessions) {
-        return new SessionLoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, stagingFolder, progressInterval,
+        return new SessionLoadOptions(tableName, method, writeBufferBytes, bulkChunkBytes, stagingFolder,
+                progressInterval,
                 sessions);
     }
 

@@ -74,7 +74,8 @@ final class SessionLoader {
      * @throws SessionStoreException if the table does not exist, or if HBase fails in a way retries cannot absorb
      *     (the message carries the counts so far; run the load again to finish it)
      */
-    static SessionLoadReport load(Connection connection, Iterator<? extends Session> sessions, SessionLoadOptions options) {
+    static SessionLoadReport load(Connection connection, Iterator<? extends Session> sessions,
+            SessionLoadOptions options) {
         Counts counts = new Counts();
         LoadProgress progress = progress(options);
         write(connection, sessions, options, counts, progress);
@@ -103,7 +104,8 @@ final class SessionLoader {
     }
 
     private static SessionLoadReport report(SessionLoadOptions options, Counts counts, LoadProgress progress) {
-        SessionLoadReport report = new SessionLoadReport(options.method(), counts.read, counts.sent - counts.failed.get(),
+        SessionLoadReport report = new SessionLoadReport(options.method(), counts.read,
+                counts.sent - counts.failed.get(),
                 counts.rejected, counts.failed.get(), counts.bytes, progress.elapsed());
         LOG.info("HBase load into {} done: {}", options.tableName(), report);
         return report;
@@ -138,7 +140,8 @@ final class SessionLoader {
         }
     }
 
-    private static void loadInBulk(Connection connection, Iterator<? extends Session> sessions, SessionLoadOptions options,
+    private static void loadInBulk(Connection connection, Iterator<? extends Session> sessions,
+            SessionLoadOptions options,
             Counts counts, LoadProgress progress) throws IOException {
         try (HFileStaging staging = new HFileStaging(connection, options);
                 BackgroundBatches<Session, KeyedCells> rows = prepare(sessions, counts, KeyedCells::new)) {

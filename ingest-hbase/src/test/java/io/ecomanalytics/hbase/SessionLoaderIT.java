@@ -195,7 +195,8 @@ class SessionLoaderIT {
         long count = queries.forEachSessionBetween(windowStart, windowEnd,
                 stored -> seen.add(stored.session().startTime()));
         assertThat(count).isEqualTo(expected.startingBetween(windowStart, windowEnd)).isPositive();
-        assertThat(seen).hasSize((int) count).allMatch(start -> !start.isBefore(windowStart) && start.isBefore(windowEnd));
+        assertThat(seen).hasSize((int) count).allMatch(start -> !start.isBefore(windowStart)
+                && start.isBefore(windowEnd));
     }
 
     @Test
@@ -237,7 +238,8 @@ class SessionLoaderIT {
         }
         List<Reject> rejects = new ArrayList<>();
 
-        SessionLoadReport report = SessionLoader.loadDataset(connection, broken, rejects::add, SessionLoadOptions.defaults(table));
+        SessionLoadReport report = SessionLoader.loadDataset(connection, broken, rejects::add,
+                SessionLoadOptions.defaults(table));
 
         assertThat(report.read()).isEqualTo(100);
         assertThat(report.written()).isEqualTo(98);

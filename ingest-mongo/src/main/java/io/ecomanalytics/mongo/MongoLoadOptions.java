@@ -55,12 +55,14 @@ public record MongoLoadOptions(int batchSize, WriteConcern writeConcern, int max
 
     /** These options with another number of documents per bulk write. */
     public MongoLoadOptions withBatchSize(int size) {
-        return new MongoLoadOptions(size, writeConcern, maxAttempts, initialBackoff, progressInterval, progressListener);
+        return new MongoLoadOptions(size, writeConcern, maxAttempts, initialBackoff, progressInterval,
+                progressListener);
     }
 
     /** These options with another (acknowledged) write concern, e.g. {@code WriteConcern.MAJORITY}. */
     public MongoLoadOptions withWriteConcern(WriteConcern concern) {
-        return new MongoLoadOptions(batchSize, concern, maxAttempts, initialBackoff, progressInterval, progressListener);
+        return new MongoLoadOptions(batchSize, concern, maxAttempts, initialBackoff, progressInterval,
+                progressListener);
     }
 
     /** Retries: {@code attempts} per batch, waiting {@code backoff}, then twice as long, and so on. */

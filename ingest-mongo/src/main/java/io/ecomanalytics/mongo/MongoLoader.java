@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads a dataset folder into MongoDB: categories, products, users, then transactions (referenced before
  * referencing). Records stream from the data module's validating reader and are mapped and BSON-encoded on a thread
- * of their own, so that preparing overlaps writing (a few batches in memory at a time); rejected records are counted by rule and never sent; accepted
+ * of their own, so that preparing overlaps writing (a few batches in memory at a time); rejected records are counted
+ * by rule and never sent; accepted
  * ones are written in unordered bulk batches, idempotently by {@code _id} (insert, then replace what already
  * existed), so a reload, or a re-run after a failure, leaves exactly one document per record.
  *

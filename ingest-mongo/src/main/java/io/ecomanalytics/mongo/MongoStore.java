@@ -47,7 +47,10 @@ public final class MongoStore implements AutoCloseable {
         return new MongoStore(settings, MongoClients.create(clientSettings));
     }
 
-    /** Creates the collections, validators and indexes that are missing (the validators come from the data module's rule table). */
+    /**
+     * Creates the collections, validators and indexes that are missing (the validators come from the data module's
+     * rule table).
+     */
     public void createSchema() {
         MongoSchema.apply(database);
     }

@@ -125,13 +125,15 @@ class MongoLoaderIT {
             assertThat(product.getBoolean("is_active")).isEqualTo(rawProduct.get("is_active").asBoolean());
             JsonNode rawHistory = rawProduct.get("price_history").get(0);
             assertThat(product.getList("price_history", Document.class).get(0)).isEqualTo(
-                    new Document("price", rawHistory.get("price").asDouble()).append("date", date(rawHistory.get("date"))));
+                    new Document("price", rawHistory.get("price").asDouble()).append("date",
+                            date(rawHistory.get("date"))));
             assertThat(product.get("creation_date")).isEqualTo(date(rawProduct.get("creation_date")));
 
             Document user = store.collection(MongoCollectionName.USERS)
                     .find(new Document("_id", rawUser.get("user_id").asText())).first();
             assertThat(user).isNotNull();
-            assertThat(user.get("geo_data")).isEqualTo(new Document("city", rawUser.get("geo_data").get("city").asText())
+            assertThat(user.get("geo_data")).isEqualTo(new Document("city",
+                    rawUser.get("geo_data").get("city").asText())
                     .append("state", rawUser.get("geo_data").get("state").asText())
                     .append("country", rawUser.get("geo_data").get("country").asText()));
             assertThat(user.get("registration_date")).isEqualTo(date(rawUser.get("registration_date")));
