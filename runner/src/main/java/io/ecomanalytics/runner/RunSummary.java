@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * What a run did, written as {@value #FILE}: parameters, versions, per-stage counts and timings, reject counts by
  * rule, the fitted CLV models, their holdout check and (for a generated dataset) their scores against the planted
- * truth, the learned customer segments, and where each output lies. Every entity's counts reconcile: read = stored + rejected.
+ * truth, the learned customer segments, and where each output lies. Every entity's counts reconcile:
+ * read = stored + rejected.
  */
 record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, List<StageRecord> stages,
         Pipeline.Loads loads, Map<String, long[]> sparkCleaning, Pipeline.ClvResult clv, ModelChecks checks,
