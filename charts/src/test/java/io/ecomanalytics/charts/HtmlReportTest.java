@@ -102,6 +102,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void theLearnedSegmentsTableShowsEachProfileEscapedAndIsLeftOutWhenThereAreNone() throws IOException {
+        ReportData data = Fixtures.reportData();
+
+        assertThat(writeReport(data, List.of())).contains("<h2>Learned customer segments</h2>")
+                .contains("<td>buys often, &lt;mostly&gt; mobile</td>").contains("62.5%").contains("$812.50")
+                .doesNotContain("<mostly>");
+        ReportData without = new ReportData(data.title(), data.generatedAt(), data.headline(), data.runParameters(),
+                data.topCustomers(), data.topCategories(), data.topProductPairs(), data.modelChecks(), List.of());
+        assertThat(writeReport(without, List.of())).doesNotContain("Learned customer segments");
+    }
+
+    @Test
     void emptyDataSaysSoInsteadOfShowingEmptyTablesOrNaN() throws IOException {
         ReportData empty = new ReportData("Empty run", Instant.parse("2026-11-26T00:00:00Z"),
                 new HeadlineFigures(0, 0, 0, 0, 0, ""), List.of(), List.of(), List.of(), List.of(), List.of(),

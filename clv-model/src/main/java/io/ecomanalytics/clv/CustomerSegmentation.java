@@ -88,8 +88,10 @@ public final class CustomerSegmentation {
         Dataset<Row> sampled = customers > bounded.mostSampledCustomers()
                 ? standardised.sample(false, (double) bounded.mostSampledCustomers() / customers, bounded.seed())
                 : standardised;
-        List<Row> sampleRows = sampled.select("customer_id", "rfm_segment", FEATURES, "total_spent", "clv")
-                .collectAsList();
+        // In customer order: the seeded search then gives the same segments however Spark partitioned the table.
+        List<Row> sampleRows = new ArrayList<>(sampled.select("customer_id", "rfm_segment", FEATURES, "total_spent",
+                "clv").collectAsList());
+        sampleRows.sort(Comparator.comparing((Row row) -> row.getString(0)));
         List<Vector> vectors = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         for (Row row : sampleRows) {

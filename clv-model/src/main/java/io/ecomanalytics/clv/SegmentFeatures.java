@@ -58,7 +58,8 @@ public final class SegmentFeatures {
                 col("total_spent").cast("double").as("total_spent"), col("clv").cast("double").as("clv")));
         output.add(col("T").minus(col("recency")).cast("double").as(name(SegmentFeature.DAYS_SINCE_LAST_PURCHASE)));
         output.add(log1p(col("orders").cast("double")).as(name(SegmentFeature.PURCHASES)));
-        output.add(log1p(col("total_spent").cast("double").divide(orders)).as(name(SegmentFeature.AVERAGE_ORDER_VALUE)));
+        output.add(log1p(col("total_spent").cast("double").divide(orders))
+                .as(name(SegmentFeature.AVERAGE_ORDER_VALUE)));
         output.add(log1p(greatest(col("clv").cast("double"), lit(0.0))).as(name(SegmentFeature.LIFETIME_VALUE)));
         output.add(col("probability_alive").cast("double").as(name(SegmentFeature.PROBABILITY_ALIVE)));
         output.add(log1p(sessionCount).as(name(SegmentFeature.SESSIONS)));

@@ -72,4 +72,16 @@ class AgreementMeasuresTest {
         }
         return pairs;
     }
+
+    @Test
+    void contingencyTableCountsEachPairOfLabelsInLabelOrder() {
+        // Learned 1, 1, 2, 2, 2 against RFM champions, at_risk, at_risk, at_risk, champions.
+        List<LabelPair> items = List.of(new LabelPair("1", "champions"), new LabelPair("1", "at_risk"),
+                new LabelPair("2", "at_risk"), new LabelPair("2", "at_risk"), new LabelPair("2", "champions"));
+
+        assertThat(AgreementMeasures.contingencyTable(items)).containsExactly(
+                java.util.Map.entry("1", java.util.Map.of("at_risk", 1L, "champions", 1L)),
+                java.util.Map.entry("2", java.util.Map.of("at_risk", 2L, "champions", 1L)));
+        assertThat(AgreementMeasures.contingencyTable(items).get("2").keySet()).containsExactly("at_risk", "champions");
+    }
 }

@@ -25,10 +25,9 @@ import org.apache.spark.sql.SparkSession;
  * customers and 2,000,000 sessions, and at ten times the customers. Not a test and not run by the build; from the
  * repository root:
  * <pre>
- * mvn -q -pl clv-model -am test-compile
- * mvn -q -pl clv-model dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * mvn -B -q -pl clv-model -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/clv-classpath.txt
  * java $(sed -n 's:.*&lt;java17.options&gt;\(.*\)&lt;/java17.options&gt;.*:\1:p' pom.xml) -Xmx3g \
- *     -cp clv-model/target/test-classes:clv-model/target/classes:$(cat clv-model/target/classpath.txt) \
+ *     -cp clv-model/target/test-classes:clv-model/target/classes:testing/target/classes:$(cat /tmp/clv-classpath.txt) \
  *     io.ecomanalytics.clv.SegmentationBenchmark
  * </pre>
  * The inputs are synthetic (random behaviour, materialised before the clock starts), so the figures are about time
