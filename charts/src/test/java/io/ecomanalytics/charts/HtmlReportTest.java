@@ -109,7 +109,8 @@ class HtmlReportTest {
                 .contains("<td>buys often, &lt;mostly&gt; mobile</td>").contains("62.5%").contains("$812.50")
                 .doesNotContain("<mostly>");
         ReportData without = new ReportData(data.title(), data.generatedAt(), data.headline(), data.runParameters(),
-                data.topCustomers(), data.topCategories(), data.topProductPairs(), data.modelChecks(), List.of());
+                data.topCustomers(), data.topCategories(), data.topProductPairs(), data.modelChecks(), List.of(),
+                data.recommendations());
         assertThat(writeReport(without, List.of())).doesNotContain("Learned customer segments");
     }
 
