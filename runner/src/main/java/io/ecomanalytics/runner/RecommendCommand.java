@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
-import io.ecomanalytics.hbase.SessionLoadOptions;
-import io.ecomanalytics.mongo.MongoLoadOptions;
 import io.ecomanalytics.recommendations.ImplicitFeedback;
 import io.ecomanalytics.recommendations.ModelKind;
 import io.ecomanalytics.recommendations.ProductCatalogue;
@@ -96,9 +94,7 @@ final class RecommendCommand implements Callable<Integer> {
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             StageTimer stages = new StageTimer();
             if (data != null) {
-                StoreLoads.loadMongo(stores.mongo(), data, MongoLoadOptions.defaults(), stages);
-                StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, data,
-                        SessionLoadOptions.defaults(stores.hbaseTable()), stages);
+                StoreLoads.loadBoth(stores, data, stages);
             }
             CleanTables tables = StoreReads.read(spark, stores, stages).clean();
             Dataset<Row> items = tables.transactionItems();

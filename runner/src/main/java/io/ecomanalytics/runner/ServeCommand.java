@@ -1,8 +1,6 @@
 package io.ecomanalytics.runner;
 
 import io.ecomanalytics.data.DatasetGenerator;
-import io.ecomanalytics.hbase.SessionLoadOptions;
-import io.ecomanalytics.mongo.MongoLoadOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +59,7 @@ final class ServeCommand implements Callable<Integer> {
                         new ProgressLog("generate"));
             }
             StageTimer stages = new StageTimer();
-            StoreLoads.loadMongo(stores.mongo(), folder, MongoLoadOptions.defaults(), stages);
-            StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, folder,
-                    SessionLoadOptions.defaults(stores.hbaseTable()), stages);
+            StoreLoads.loadBoth(stores, folder, stages);
             out.println("dataset   " + folder.toAbsolutePath());
             out.println("mongodb   " + stores.mongo().maskedUri() + " database " + stores.mongo().database());
             out.println("zookeeper " + stores.hbase().zooKeeperAddress() + " znode " + stores.hbase().znodeParent()

@@ -1,7 +1,5 @@
 package io.ecomanalytics.runner;
 
-import io.ecomanalytics.hbase.SessionLoadOptions;
-import io.ecomanalytics.mongo.MongoLoadOptions;
 import io.ecomanalytics.transforms.SqlViews;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,9 +63,7 @@ final class SqlCommand implements Callable<Integer> {
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             StageTimer stages = new StageTimer();
             if (data != null) {
-                StoreLoads.loadMongo(stores.mongo(), data, MongoLoadOptions.defaults(), stages);
-                StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), 4, data,
-                        SessionLoadOptions.defaults(stores.hbaseTable()), stages);
+                StoreLoads.loadBoth(stores, data, stages);
             }
             SqlViews.register(spark, StoreReads.read(spark, stores, stages).clean());
             Dataset<Row> result;

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 
 /** Loads a dataset folder into each store, as a timed stage: the modules' loaders, wired. */
 final class StoreLoads {
+    /** Regions of the sessions table that a command loads only to query it. */
+    private static final int QUERY_REGIONS = 4;
+
     private StoreLoads() {
     }
 
@@ -39,5 +42,15 @@ final class StoreLoads {
             stages.end(report.read(), report.written(), report.rejected());
             return report;
         }
+    }
+
+    /**
+     * Both stores with their default load options, for the commands that load a dataset before they query it
+     * ({@code sql}, {@code recommend} and {@code serve} with {@code --data}); the HBase table gets four regions.
+     */
+    static void loadBoth(Stores stores, Path dataset, StageTimer stages) {
+        loadMongo(stores.mongo(), dataset, MongoLoadOptions.defaults(), stages);
+        loadHBase(stores.hbase(), stores.hbaseTable(), QUERY_REGIONS, dataset,
+                SessionLoadOptions.defaults(stores.hbaseTable()), stages);
     }
 }
