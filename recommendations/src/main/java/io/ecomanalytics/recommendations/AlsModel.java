@@ -1,7 +1,8 @@
 package io.ecomanalytics.recommendations;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
@@ -9,19 +10,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +43,10 @@ import org.slf4j.LoggerFactory;
 final class AlsModel implements RecommendationModel {
     private static final Logger LOG = LoggerFactory.getLogger(AlsModel.class);
     private static final Object CHECKPOINT_FOLDER_LOCK = new Object();
+    private static final StructType CANDIDATE_SCHEMA = new StructType()
+            .add("user_id", DataTypes.StringType)
+            .add("product_id", DataTypes.StringType)
+            .add("score", DataTypes.DoubleType);
 
     private final PreparedTraining training;
     private final AlsParameters parameters;
@@ -39,6 +54,7 @@ final class AlsModel implements RecommendationModel {
     private final Dataset<Row> productIndex;
     private final ALSModel model;
     private final Duration fitTime;
+    private Broadcast<ProductFactors> productFactors;
 
     private AlsModel(PreparedTraining training, AlsParameters parameters, Dataset<Row> userIndex,
             Dataset<Row> productIndex, ALSModel model, Duration fitTime) {
@@ -59,9 +75,10 @@ final class AlsModel implements RecommendationModel {
         Dataset<Row> confidence = training.confidence();
         Dataset<Row> users = numbered(confidence.select("user_id").distinct(), "user_id", "user_index");
         Dataset<Row> products = numbered(confidence.select("product_id").distinct(), "product_id", "product_index");
-        Dataset<Row> ratings = confidence.join(users, "user_id").join(products, "product_id")
-                .select(col("user_index"), col("product_index"), col("confidence"))
-                .repartition(config.partitions());
+        // The id tables are small next to the confidence table, which keeps its partitions (PreparedTraining has
+        // config.partitions() of them): broadcast joins leave it where it is, and ALS shuffles it into its blocks.
+        Dataset<Row> ratings = confidence.join(CustomerIds.forJoin(users), "user_id").join(broadcast(products), "product_id")
+                .select(col("user_index"), col("product_index"), col("confidence"));
         ALS als = new ALS()
                 .setImplicitPrefs(true)
                 .setRank(parameters.rank())
@@ -102,15 +119,60 @@ final class AlsModel implements RecommendationModel {
 
     @Override
     public Dataset<Row> recommend(Dataset<Row> users, int k) {
-        Dataset<Row> known = users.select("user_id").distinct().join(userIndex, "user_id");
-        Dataset<Row> predicted = model.recommendForUserSubset(known, k + training.mostExcluded())
-                .select(col("user_index"), explode(col("recommendations")).as("recommendation"))
-                .select(col("user_index"), col("recommendation.product_index").as("product_index"),
-                        col("recommendation.rating").cast(DataTypes.DoubleType).as("score"));
-        Dataset<Row> candidates = predicted.join(userIndex, "user_index").join(productIndex, "product_index")
-                .select(col("user_id"), col("product_id"), col("score"),
-                        lit("chosen by customers with similar taste").as("reason"));
-        return Ranking.topK(candidates, training.excluded(), k, kind());
+        Broadcast<ProductFactors> products = productFactorsBroadcast();
+        Dataset<Row> userFactors = model.userFactors().select(col("id").as("user_index"), col("features"));
+        Dataset<Row> excludedPerUser = training.excluded().groupBy("user_id")
+                .agg(collect_list("product_id").as("excluded"));
+        Dataset<Row> known = users.select("user_id").distinct()
+                .join(userIndex, "user_id")
+                .join(userFactors, "user_index")
+                .join(excludedPerUser, new String[] {"user_id"}, "left_outer")
+                .select("user_id", "features", "excluded");
+        Dataset<Row> candidates = known.flatMap(topKOf(products, k), Encoders.row(CANDIDATE_SCHEMA))
+                .withColumn("reason", lit("chosen by customers with similar taste"));
+        return Ranking.ranked(candidates, k, kind());
+    }
+
+    /** Every product's factors, to the driver and from there to each executor once per model. */
+    private synchronized Broadcast<ProductFactors> productFactorsBroadcast() {
+        if (productFactors == null) {
+            productFactors = JavaSparkContext.fromSparkContext(userIndex.sparkSession().sparkContext())
+                    .broadcast(collectProductFactors());
+        }
+        return productFactors;
+    }
+
+    private ProductFactors collectProductFactors() {
+        List<String> ids = new ArrayList<>();
+        List<float[]> factors = new ArrayList<>();
+        for (Row row : model.itemFactors().join(productIndex, col("id").equalTo(col("product_index")))
+                .select("product_id", "features").collectAsList()) {
+            ids.add(row.getString(0));
+            List<Float> features = row.getList(1);
+            float[] vector = new float[features.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = features.get(i);
+            }
+            factors.add(vector);
+        }
+        return new ProductFactors(ids, factors);
+    }
+
+    /** Static, so that the function carries the broadcast and k only, never the model. */
+    private static FlatMapFunction<Row, Row> topKOf(Broadcast<ProductFactors> products, int k) {
+        return row -> {
+            List<Float> features = row.getList(1);
+            float[] vector = new float[features.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = features.get(i);
+            }
+            Set<String> excluded = row.isNullAt(2) ? Set.of() : new HashSet<>(row.<String>getList(2));
+            List<Row> rows = new ArrayList<>();
+            for (ProductFactors.ScoredProduct product : products.value().topK(vector, excluded, k)) {
+                rows.add(RowFactory.create(row.getString(0), product.productId(), product.score()));
+            }
+            return rows.iterator();
+        };
     }
 
     @Override

@@ -21,7 +21,8 @@ record PreparedTraining(TrainingData data, Dataset<Row> confidence, Dataset<Row>
                 .localCheckpoint();
         Dataset<Row> excluded;
         if (config.repeats() == RepeatPurchases.EXCLUDE) {
-            excluded = confidence.filter(col("purchases").gt(0)).select("user_id", "product_id");
+            // Every model's lists leave these out: computed once.
+            excluded = confidence.filter(col("purchases").gt(0)).select("user_id", "product_id").localCheckpoint();
         } else {
             excluded = confidence.sparkSession().createDataFrame(java.util.List.of(), new StructType()
                     .add("user_id", "string").add("product_id", "string"));

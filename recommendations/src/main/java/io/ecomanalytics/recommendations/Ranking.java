@@ -20,11 +20,15 @@ final class Ranking {
      * @param excluded   user_id, product_id pairs that must not be recommended (already bought)
      */
     static Dataset<Row> topK(Dataset<Row> candidates, Dataset<Row> excluded, int k, ModelKind kind) {
+        return ranked(candidates.join(excluded, new String[] {"user_id", "product_id"}, "left_anti"), k, kind);
+    }
+
+    /** {@link #topK} of candidates that hold nothing excluded. */
+    static Dataset<Row> ranked(Dataset<Row> candidates, int k, ModelKind kind) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
         }
-        Dataset<Row> kept = candidates.join(excluded, new String[] {"user_id", "product_id"}, "left_anti");
-        return kept
+        return candidates
                 .withColumn("rank", row_number().over(Window.partitionBy("user_id")
                         .orderBy(col("score").desc(), col("product_id"))))
                 .filter(col("rank").leq(k))
