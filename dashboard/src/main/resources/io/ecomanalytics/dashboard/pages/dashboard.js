@@ -3,6 +3,8 @@
 'use strict';
 
 const LIVE_REFRESH_MS = 5000;
+const BAR_COLOR = '#4c72b0';
+const LINE_COLORS = ['#dd8452', '#55a868', '#c44e52', '#8172b3'];
 
 function query(name) {
   return new URLSearchParams(window.location.search).get(name);
@@ -91,7 +93,7 @@ function barChart(id, labels, values, name) {
     grid: { left: 80, right: 20, bottom: 60 },
     xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 8 ? 30 : 0 } },
     yAxis: { type: 'value' },
-    series: [{ name: name, type: 'bar', data: values, itemStyle: { color: '#4c72b0' } }]
+    series: [{ name: name, type: 'bar', data: values, itemStyle: { color: BAR_COLOR } }]
   });
 }
 
@@ -99,11 +101,13 @@ function lineChart(id, labels, series) {
   chart(id).setOption({
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    legend: { top: 0, show: series.length > 1 },
     grid: { left: 80, right: 20, bottom: 40, top: 40 },
     xAxis: { type: 'category', data: labels },
     yAxis: { type: 'value' },
-    series: series.map(s => ({ name: s.name, type: 'line', data: s.values, showSymbol: true, symbolSize: 5 }))
+    color: LINE_COLORS,
+    series: series.map(s => ({ name: s.name, type: 'line', data: s.values, showSymbol: true, symbol: 'circle',
+      symbolSize: 6 }))
   }, true);
 }
 
