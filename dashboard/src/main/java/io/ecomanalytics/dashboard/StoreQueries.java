@@ -29,7 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.bson.Document;
 
@@ -48,9 +50,13 @@ final class StoreQueries {
     static final int LIVE_LIMIT = 2_000;
     static final String LIVE_METRICS = "live_metrics";
 
+    /** The partners listed per product in a category's answer. */
+    static final int PAIRS_PER_PRODUCT = 3;
+
     private final ObjectMapper mapper;
     private final MongoStore mongo;
     private final Supplier<SessionStore> sessions;
+    private final ProductActivity activity = new ProductActivity();
 
     StoreQueries(ObjectMapper mapper, MongoStore mongo, Supplier<SessionStore> sessions) {
         this.mapper = mapper;
@@ -118,17 +124,26 @@ final class StoreQueries {
         }
         Map<String, ProductSales> sales = new HashMap<>();
         mongo.aggregations().productSales().forEach(product -> sales.put(product.productId(), product));
+        Map<String, ProductActivity.Counts> views = activity.of(sessions.get());
+        List<Document> products = mongo.collection(MongoCollectionName.PRODUCTS)
+                .find(Filters.eq("category_id", categoryId)).into(new ArrayList<>());
+        List<String> productIds = products.stream().map(product -> product.getString("_id")).toList();
+        Map<String, List<ObjectNode>> pairs = affinityPairs(productIds, sales);
         List<ObjectNode> rows = new ArrayList<>();
-        for (Document product : mongo.collection(MongoCollectionName.PRODUCTS)
-                .find(Filters.eq("category_id", categoryId))) {
+        for (Document product : products) {
             String id = product.getString("_id");
             ProductSales productSales = sales.getOrDefault(id, new ProductSales(id, 0, BigDecimal.ZERO, 0));
+            ProductActivity.Counts counts = views.getOrDefault(id, ProductActivity.Counts.NONE);
             ObjectNode row = mapper.createObjectNode();
             row.put("product_id", id).put("name", product.getString("name"))
                     .put("base_price", money(product.get("base_price")))
                     .put("is_active", product.getBoolean("is_active"))
+                    .put("views", counts.views()).put("carts", counts.carts())
+                    .put("purchases", productSales.orders())
+                    .put("conversion", counts.views() == 0 ? null : (double) productSales.orders() / counts.views())
                     .put("quantity", productSales.quantity()).put("orders", productSales.orders())
                     .put("revenue", money(productSales.revenue()));
+            row.putArray("pairs").addAll(pairs.getOrDefault(id, List.of()));
             rows.add(row);
         }
         rows.sort(Comparator.comparing((ObjectNode row) -> new BigDecimal(row.get("revenue").asText())).reversed()
@@ -138,6 +153,50 @@ final class StoreQueries {
         ArrayNode list = answer.putArray("products");
         rows.forEach(list::add);
         return answer;
+    }
+
+    /**
+     * "Bought together" for the given products, with the definitions of spark-transforms' {@code ProductAffinity}:
+     * n(A,B) transactions holding both, confidence n(A,B) / n(A), lift confidence / (n(B) / N), N the transactions;
+     * the strongest partners first (confidence, then lift, then product id).
+     */
+    private Map<String, List<ObjectNode>> affinityPairs(List<String> productIds, Map<String, ProductSales> sales) {
+        Map<String, Map<String, Long>> together = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        for (Document transaction : mongo.collection(MongoCollectionName.TRANSACTIONS)
+                .find(Filters.in("items.product_id", productIds)).projection(new Document("items.product_id", 1))) {
+            Set<String> basket = new TreeSet<>();
+            transaction.getList("items", Document.class).forEach(item -> basket.add(item.getString("product_id")));
+            for (String product : basket) {
+                if (productIds.contains(product)) {
+                    for (String other : basket) {
+                        if (!other.equals(product)) {
+                            together.computeIfAbsent(product, key -> new HashMap<>()).merge(other, 1L, Long::sum);
+                        }
+                    }
+                }
+            }
+        }
+        long baskets = mongo.collection(MongoCollectionName.TRANSACTIONS).countDocuments();
+        Map<String, List<ObjectNode>> pairs = new HashMap<>();
+        together.forEach((product, partners) -> {
+            long productBaskets = sales.get(product).orders();
+            List<ObjectNode> list = new ArrayList<>();
+            partners.forEach((other, both) -> {
+                double confidence = (double) both / productBaskets;
+                double lift = confidence / ((double) sales.get(other).orders() / baskets);
+                list.add(mapper.createObjectNode().put("product_id", other).put("transactions", both)
+                        .put("confidence", confidence).put("lift", lift));
+            });
+            list.sort(Comparator.comparingDouble((ObjectNode pair) -> pair.get("confidence").asDouble()).reversed()
+                    .thenComparing(Comparator.comparingDouble((ObjectNode pair) -> pair.get("lift").asDouble())
+                            .reversed())
+                    .thenComparing(pair -> pair.get("product_id").asText()));
+            pairs.put(product, list.subList(0, Math.min(PAIRS_PER_PRODUCT, list.size())));
+        });
+        return pairs;
     }
 
     /** One page of the customers who bought, optionally of one segment, in the order asked. */

@@ -127,7 +127,10 @@ class DashboardApiIT {
             List<String> rows = new ArrayList<>();
             answer.get("products").forEach(product -> rows.add(product.get("product_id").asText() + " "
                     + product.get("base_price").asText() + " " + product.get("quantity").asLong() + " "
-                    + product.get("orders").asLong() + " " + product.get("revenue").asText()));
+                    + product.get("orders").asLong() + " " + product.get("revenue").asText() + " views "
+                    + product.get("views").asLong() + " carts " + product.get("carts").asLong() + " purchases "
+                    + product.get("purchases").asLong() + " conversion " + product.get("conversion") + " pairs "
+                    + pairs(product.get("pairs"))));
             List<String> expectedRows = expected.products.values().stream()
                     .filter(product -> product.get("category_id").asText().equals(categoryId))
                     .sorted(Comparator.comparing((JsonNode product) -> revenueOf(product).negate())
@@ -135,12 +138,39 @@ class DashboardApiIT {
                     .map(product -> {
                         String id = product.get("product_id").asText();
                         JsonFigures.Totals totals = expected.productSales.getOrDefault(id, new JsonFigures.Totals());
+                        long[] activity = expected.productActivity.getOrDefault(id, new long[2]);
+                        String conversion = activity[0] == 0 ? "null" : String.valueOf((double) totals.orders
+                                / activity[0]);
                         return id + " " + cents(product.get("base_price").decimalValue()) + " " + totals.quantity
-                                + " " + totals.orders + " " + totals.cents();
+                                + " " + totals.orders + " " + totals.cents() + " views " + activity[0] + " carts "
+                                + activity[1] + " purchases " + totals.orders + " conversion " + conversion
+                                + " pairs " + expectedPairs(id);
                     })
                     .toList();
             assertThat(rows).as(categoryId).isNotEmpty().isEqualTo(expectedRows);
         }
+    }
+
+    /** "B:n(A,B)" for the three strongest partners: confidence, then lift, then id (ProductAffinity's order). */
+    private String expectedPairs(String productId) {
+        Map<String, Long> partners = expected.together.getOrDefault(productId, Map.of());
+        long baskets = expected.transactions.size();
+        long productBaskets = expected.productSales.get(productId) == null ? 0
+                : expected.productSales.get(productId).orders;
+        return partners.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Long> pair) -> (double) pair.getValue()
+                                / productBaskets).reversed()
+                        .thenComparing(Comparator.comparing((Map.Entry<String, Long> pair) -> (double) pair.getValue()
+                                / productBaskets / ((double) expected.productSales.get(pair.getKey()).orders
+                                / baskets)).reversed())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(3).map(pair -> pair.getKey() + ":" + pair.getValue()).toList().toString();
+    }
+
+    private static String pairs(JsonNode pairs) {
+        List<String> list = new ArrayList<>();
+        pairs.forEach(pair -> list.add(pair.get("product_id").asText() + ":" + pair.get("transactions").asLong()));
+        return list.toString();
     }
 
     private BigDecimal revenueOf(JsonNode product) {

@@ -137,7 +137,9 @@ class DashboardBrowserIT {
         assertThat(detail.isDisplayed()).isTrue();
         JsonFigures.Totals sales = expected.productSales.getOrDefault(productId, new JsonFigures.Totals());
         assertThat(detail.getText()).contains(productId + " " + expected.products.get(productId).get("name").asText())
-                .contains("Orders\n" + sales.orders).contains("Quantity\n" + sales.quantity);
+                .contains("Orders\n" + sales.orders).contains("Quantity\n" + sales.quantity)
+                .contains("Views\n" + expected.productActivity.getOrDefault(productId, new long[2])[0])
+                .contains("Carts\n" + expected.productActivity.getOrDefault(productId, new long[2])[1]);
     }
 
     @Test

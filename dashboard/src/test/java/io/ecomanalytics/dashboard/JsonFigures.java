@@ -34,6 +34,10 @@ final class JsonFigures {
     final Map<String, Totals> categorySales = new TreeMap<>();
     /** Product id -> quantity, item revenue, orders. */
     final Map<String, Totals> productSales = new TreeMap<>();
+    /** Product id -> [product_detail page views, sessions with the product in the cart]. */
+    final Map<String, long[]> productActivity = new TreeMap<>();
+    /** Product id -> other product id -> transactions holding both. */
+    final Map<String, Map<String, Long>> together = new TreeMap<>();
     /** User id -> orders, spend (totals). */
     final Map<String, Totals> customerSpend = new TreeMap<>();
 
@@ -75,6 +79,16 @@ final class JsonFigures {
     }
 
     private void tally() {
+        for (JsonNode session : sessions) {
+            for (JsonNode view : session.get("page_views")) {
+                JsonNode product = view.get("product_id");
+                if ("product_detail".equals(view.get("page_type").asText()) && product != null && !product.isNull()) {
+                    productActivity.computeIfAbsent(product.asText(), key -> new long[2])[0]++;
+                }
+            }
+            session.get("cart_contents").fieldNames().forEachRemaining(product ->
+                    productActivity.computeIfAbsent(product, key -> new long[2])[1]++);
+        }
         for (JsonNode transaction : transactions) {
             BigDecimal total = transaction.get("total").decimalValue();
             Totals day = revenueByDay.computeIfAbsent(transaction.get("timestamp").asText().substring(0, 10),
@@ -84,6 +98,15 @@ final class JsonFigures {
             Totals customer = customerSpend.computeIfAbsent(transaction.get("user_id").asText(), key -> new Totals());
             customer.orders++;
             customer.revenue = customer.revenue.add(total);
+            Set<String> basket = new HashSet<>();
+            transaction.get("items").forEach(item -> basket.add(item.get("product_id").asText()));
+            for (String product : basket) {
+                for (String other : basket) {
+                    if (!other.equals(product)) {
+                        together.computeIfAbsent(product, key -> new TreeMap<>()).merge(other, 1L, Long::sum);
+                    }
+                }
+            }
             Set<String> categoriesSeen = new HashSet<>();
             Set<String> productsSeen = new HashSet<>();
             for (JsonNode item : transaction.get("items")) {

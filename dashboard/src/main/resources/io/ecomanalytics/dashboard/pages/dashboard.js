@@ -141,11 +141,16 @@ async function category() {
       event.preventDefault();
       const detail = document.getElementById('product-detail');
       detail.hidden = false;
+      const pairs = product.pairs.map(p => p.product_id + ' (' + p.transactions + ', confidence '
+        + fraction(p.confidence) + ', lift ' + fraction(p.lift) + ')');
       figures('product-detail', [['Product', product.product_id + ' ' + product.name],
-        ['Price', money(product.base_price)], ['Orders', product.orders], ['Quantity', product.quantity],
-        ['Revenue', money(product.revenue)], ['Active', product.is_active ? 'yes' : 'no']]);
+        ['Price', money(product.base_price)], ['Views', product.views], ['Carts', product.carts],
+        ['Orders', product.orders], ['Conversion', fraction(product.conversion)], ['Quantity', product.quantity],
+        ['Revenue', money(product.revenue)], ['Active', product.is_active ? 'yes' : 'no'],
+        ['Bought together', pairs.length === 0 ? 'none' : pairs.join('; ')]]);
     });
-    addRow('products', [anchor, product.name, number(money(product.base_price)), number(product.orders),
+    addRow('products', [anchor, product.name, number(money(product.base_price)), number(product.views),
+      number(product.carts), number(product.purchases), number(fraction(product.conversion)),
       number(product.quantity), number(money(product.revenue))]);
   }
 }
