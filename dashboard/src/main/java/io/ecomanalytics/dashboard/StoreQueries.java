@@ -39,7 +39,8 @@ import org.bson.Document;
  * The answers of the API, read from the stores. Every figure comes from the store modules' public functions (the
  * {@link MongoAggregations} that the batch outputs agree with, {@link SessionStore#sessionsOfUser}); this class only
  * shapes them as JSON. Every identifier reaching it has been checked by {@link IdPattern}, and is only ever compared
- * for equality.
+ * for equality. The aggregations over all transactions and sessions are kept for {@link Expiring#KEPT} (they take
+ * seconds on a large dataset); a customer's own documents and rows, and the live metrics, are read on every request.
  */
 final class StoreQueries {
     /** The customers one page of {@code /api/customers} holds. */
@@ -57,22 +58,33 @@ final class StoreQueries {
     private final MongoStore mongo;
     private final Supplier<SessionStore> sessions;
     private final ProductActivity activity = new ProductActivity();
+    private final Expiring<List<DailySales>> days;
+    private final Expiring<List<CategorySales>> categorySales;
+    private final Expiring<List<UserPurchases>> purchases;
+    private final Expiring<List<ProductSales>> productSales;
+    private final Expiring<Long> sessionCount;
 
     StoreQueries(ObjectMapper mapper, MongoStore mongo, Supplier<SessionStore> sessions) {
         this.mapper = mapper;
         this.mongo = mongo;
         this.sessions = sessions;
+        MongoAggregations aggregations = mongo.aggregations();
+        this.days = new Expiring<>(aggregations::revenuePerDay);
+        this.categorySales = new Expiring<>(aggregations::revenueByCategory);
+        this.purchases = new Expiring<>(aggregations::purchasesByUser);
+        this.productSales = new Expiring<>(aggregations::productSales);
+        this.sessionCount = new Expiring<>(() -> sessions.get().countsPerRegion().stream()
+                .mapToLong(RegionCount::sessions).sum());
     }
 
     /** Headline figures, revenue per day and revenue per category. */
     ObjectNode summary() {
-        MongoAggregations aggregations = mongo.aggregations();
-        List<DailySales> days = aggregations.revenuePerDay();
-        List<CategorySales> categories = aggregations.revenueByCategory();
-        long customers = aggregations.purchasesByUser().size();
+        List<DailySales> days = this.days.get();
+        List<CategorySales> categories = categorySales.get();
+        long customers = purchases.get().size();
         BigDecimal revenue = days.stream().map(DailySales::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
         long orders = days.stream().mapToLong(DailySales::orders).sum();
-        long sessionCount = sessions.get().countsPerRegion().stream().mapToLong(RegionCount::sessions).sum();
+        long sessionCount = this.sessionCount.get();
         ObjectNode answer = mapper.createObjectNode();
         answer.put("revenue", money(revenue));
         answer.put("orders", orders);
@@ -97,7 +109,7 @@ final class StoreQueries {
     /** Every category with its sales (zero for a category that sold nothing), by category id. */
     ObjectNode categories() {
         Map<String, CategorySales> sales = new HashMap<>();
-        mongo.aggregations().revenueByCategory().forEach(category -> sales.put(category.categoryId(), category));
+        categorySales.get().forEach(category -> sales.put(category.categoryId(), category));
         Map<String, Long> products = new HashMap<>();
         for (Document product : mongo.collection(MongoCollectionName.PRODUCTS).find()
                 .projection(new Document("category_id", 1))) {
@@ -123,7 +135,7 @@ final class StoreQueries {
             throw ApiException.notFound("There is no category " + categoryId + "; /api/categories lists them");
         }
         Map<String, ProductSales> sales = new HashMap<>();
-        mongo.aggregations().productSales().forEach(product -> sales.put(product.productId(), product));
+        productSales.get().forEach(product -> sales.put(product.productId(), product));
         Map<String, ProductActivity.Counts> views = activity.of(sessions.get());
         List<Document> products = mongo.collection(MongoCollectionName.PRODUCTS)
                 .find(Filters.eq("category_id", categoryId)).into(new ArrayList<>());
@@ -202,7 +214,7 @@ final class StoreQueries {
     /** One page of the customers who bought, optionally of one segment, in the order asked. */
     ObjectNode customers(Optional<String> segment, Optional<Integer> learnedSegment, CustomerOrder order, int page) {
         Map<String, Document> values = customerValues();
-        List<UserPurchases> purchases = mongo.aggregations().purchasesByUser();
+        List<UserPurchases> purchases = this.purchases.get();
         List<UserPurchases> chosen = new ArrayList<>();
         Map<String, Long> rfmCounts = new TreeMap<>();
         Map<Integer, Long> learnedCounts = new TreeMap<>();
