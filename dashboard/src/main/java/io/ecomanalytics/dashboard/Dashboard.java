@@ -2,6 +2,7 @@ package io.ecomanalytics.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.ecomanalytics.hbase.HBaseSettings;
 import io.ecomanalytics.hbase.SessionStore;
 import io.ecomanalytics.mongo.MongoSettings;
 import io.ecomanalytics.mongo.MongoStore;
@@ -10,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +123,7 @@ public final class Dashboard implements AutoCloseable {
         long millis = timeout.toMillis();
         StringBuilder options = new StringBuilder();
         for (String option : new String[] {"serverSelectionTimeoutMS", "connectTimeoutMS", "socketTimeoutMS"}) {
-            if (!uri.toLowerCase(java.util.Locale.ROOT).contains(option.toLowerCase(java.util.Locale.ROOT) + "=")) {
+            if (!uri.toLowerCase(Locale.ROOT).contains(option.toLowerCase(Locale.ROOT) + "=")) {
                 options.append(options.length() == 0 ? "" : "&").append(option).append('=').append(millis);
             }
         }
@@ -148,12 +151,12 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /** Connects to HBase on first use, and again after a failure, so that HBase can come up after the server. */
-    static final class LazySessionStore implements java.util.function.Supplier<SessionStore>, AutoCloseable {
-        private final io.ecomanalytics.hbase.HBaseSettings settings;
+    static final class LazySessionStore implements Supplier<SessionStore>, AutoCloseable {
+        private final HBaseSettings settings;
         private final String table;
         private SessionStore store;
 
-        LazySessionStore(io.ecomanalytics.hbase.HBaseSettings settings, String table) {
+        LazySessionStore(HBaseSettings settings, String table) {
             this.settings = settings;
             this.table = table;
         }

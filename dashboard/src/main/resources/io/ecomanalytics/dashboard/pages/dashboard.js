@@ -115,7 +115,8 @@ async function overview() {
   const summary = await api('/api/summary');
   figures('headline', [
     ['Revenue', money(summary.revenue)], ['Orders', summary.orders.toLocaleString('en-US')],
-    ['Customers', summary.customers.toLocaleString('en-US')], ['Average order value', money(summary.average_order_value)],
+    ['Customers', summary.customers.toLocaleString('en-US')],
+    ['Average order value', money(summary.average_order_value)],
     ['Sessions', summary.sessions.toLocaleString('en-US')], ['Top category', summary.top_category]]);
   lineChart('revenue-by-day', summary.revenue_by_day.map(d => d.day),
     [{ name: 'Revenue', values: summary.revenue_by_day.map(d => Number(d.revenue)) }]);
