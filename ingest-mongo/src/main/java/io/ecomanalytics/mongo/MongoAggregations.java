@@ -40,6 +40,11 @@ public final class MongoAggregations {
         return topProducts("revenue", limit);
     }
 
+    /** Quantity, revenue and orders of every product that was sold, by product id. */
+    public List<ProductSales> productSales() {
+        return productSales(List.of(new Document("$sort", new Document("_id", 1))));
+    }
+
     /** Revenue, quantity and orders per category (items joined to their product), by category id. */
     public List<CategorySales> revenueByCategory() {
         Map<String, String> names = new HashMap<>();
@@ -121,7 +126,12 @@ public final class MongoAggregations {
         if (limit < 1) {
             throw new IllegalArgumentException("The number of top products must be at least 1, not " + limit);
         }
-        List<Document> pipeline = List.of(
+        return productSales(List.of(new Document("$sort", new Document(sortField, -1).append("_id", 1)),
+                new Document("$limit", limit)));
+    }
+
+    private List<ProductSales> productSales(List<Document> orderStages) {
+        List<Document> pipeline = new ArrayList<>(List.of(
                 new Document("$unwind", "$items"),
                 new Document("$group", new Document("_id", new Document("product", "$items.product_id")
                         .append("transaction", "$_id"))
@@ -130,9 +140,8 @@ public final class MongoAggregations {
                 new Document("$group", new Document("_id", "$_id.product")
                         .append("quantity", sum("$quantity"))
                         .append("revenue", sum("$revenue"))
-                        .append("orders", sum(1))),
-                new Document("$sort", new Document(sortField, -1).append("_id", 1)),
-                new Document("$limit", limit));
+                        .append("orders", sum(1)))));
+        pipeline.addAll(orderStages);
         List<ProductSales> result = new ArrayList<>();
         for (Document row : transactions.aggregate(pipeline).allowDiskUse(true)) {
             result.add(new ProductSales(row.getString("_id"), count(row, "quantity"), cents(row, "revenue"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,14 @@ class MongoAggregationsIT {
         List<ProductSales> expected = EXPECTED.topProducts(descending(ProductSales::revenue), 7);
 
         assertThat(aggregations.topProductsByRevenue(7)).hasSize(7).isEqualTo(expected);
+    }
+
+    @Test
+    void productSalesHoldsEverySoldProductByProductId() {
+        List<ProductSales> expected = EXPECTED.topProducts(Comparator.comparing(ProductSales::productId),
+                Integer.MAX_VALUE);
+
+        assertThat(aggregations.productSales()).isNotEmpty().isEqualTo(expected);
     }
 
     @Test

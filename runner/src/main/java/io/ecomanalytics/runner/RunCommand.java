@@ -1,6 +1,7 @@
 package io.ecomanalytics.runner;
 
 import io.ecomanalytics.clv.EngagementWeights;
+import io.ecomanalytics.dashboard.Dashboard;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.hbase.LoadMethod;
 import java.io.PrintWriter;
@@ -34,22 +35,48 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private SparkOptions sparkOptions = new SparkOptions();
 
+    @Option(names = "--serve", description = "After the run, keep the stores up with the dashboard over them and"
+            + " its results: print their addresses and a line 'ready', and serve until interrupted (Ctrl-C).")
+    private boolean serve;
+
+    @Mixin
+    private DashboardOptions dashboardOptions = new DashboardOptions();
+
     @Override
     public Integer call() throws Exception {
         PipelineSettings settings = pipeline.settings(spec);
         PrintWriter out = spec.commandLine().getOut();
-        try (Stores stores = Stores.open(storeOptions);
-                StartingSpark spark = StartingSpark.begin(sparkOptions.master, sparkOptions.configuration)) {
-            RunSummary summary = new Pipeline(settings, stores, spark).run();
-            out.println(stores.describe());
-            out.print(StageTimer.table(summary.stages()));
-            out.print(summary.checks().text());
-            out.print(summary.segmentsText());
-            out.print(summary.recommendations().text());
-            out.println("Results in " + OutputFolder.display(settings.out()) + ": " + ReportStage.REPORT_FILE
-                    + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");
+        try (UntilStopped stop = serve ? UntilStopped.install("run") : null;
+                Stores stores = Stores.open(storeOptions)) {
+            try (StartingSpark spark = StartingSpark.begin(sparkOptions.master, sparkOptions.configuration)) {
+                RunSummary summary = new Pipeline(settings, stores, spark).run();
+                out.println(stores.describe());
+                out.print(StageTimer.table(summary.stages()));
+                out.print(summary.checks().text());
+                out.print(summary.segmentsText());
+                out.print(summary.recommendations().text());
+                out.println("Results in " + OutputFolder.display(settings.out()) + ": " + ReportStage.REPORT_FILE
+                        + ", " + RunSummary.FILE + ", " + ReportStage.CHARTS_FOLDER + "/, parquet/, csv/");
+            }
+            if (stop != null) {
+                keepServing(stores, stop, out);
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** The lines {@code serve} prints for the stores and the dashboard, then {@code ready}, until Ctrl-C. */
+    private void keepServing(Stores stores, UntilStopped stop, PrintWriter out) throws InterruptedException {
+        out.println("mongodb   " + stores.mongo().maskedUri() + " database " + stores.mongo().database());
+        out.println("zookeeper " + stores.hbase().zooKeeperAddress() + " znode " + stores.hbase().znodeParent()
+                + " table " + stores.hbaseTable());
+        out.println("analyze   --mongo-uri " + stores.mongo().maskedUri() + " --zookeeper "
+                + stores.hbase().zooKeeperAddress() + " --mongo-partitioner " + stores.mongo().sparkPartitioner());
+        try (Dashboard dashboard = dashboardOptions.start(stores, out, spec.commandLine().getErr())) {
+            out.println("ready");
+            out.flush();
+            stop.await();
+        }
     }
 
     /** The options of a pipeline run, shared by {@code run} and {@code bench}. */

@@ -1,5 +1,6 @@
 package io.ecomanalytics.runner;
 
+import io.ecomanalytics.dashboard.Dashboard;
 import io.ecomanalytics.data.DatasetGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the embedded MongoDB-protocol server and the in-process HBase, load a dataset, print"
-                + " their addresses and a line 'ready', and serve until interrupted (Ctrl-C).",
+                + " their addresses and the dashboard's, then a line 'ready', and serve until interrupted (Ctrl-C).",
                 "The addresses work with any MongoDB client (mongodb:// URI) and any HBase client (ZooKeeper"
                         + " quorum and port)."})
 final class ServeCommand implements Callable<Integer> {
@@ -40,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
+
+    @Mixin
+    private DashboardOptions dashboardOptions = new DashboardOptions();
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -67,9 +71,11 @@ final class ServeCommand implements Callable<Integer> {
             out.println("analyze   --mongo-uri " + stores.mongo().maskedUri() + " --zookeeper "
                     + stores.hbase().zooKeeperAddress() + " --mongo-partitioner "
                     + stores.mongo().sparkPartitioner());
-            out.println("ready");
-            out.flush();
-            stopRequested.await();
+            try (Dashboard dashboard = dashboardOptions.start(stores, out, spec.commandLine().getErr())) {
+                out.println("ready");
+                out.flush();
+                stopRequested.await();
+            }
         } finally {
             if (generated != null) {
                 OutputFolder.deleteRecursively(generated);

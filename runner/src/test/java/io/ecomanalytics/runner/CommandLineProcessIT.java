@@ -35,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommandLineProcessIT {
     private static final Duration QUICK = Duration.ofMinutes(1);
     private static final Duration PIPELINE = Duration.ofMinutes(5);
+    /** How a JVM ends on SIGTERM once its shutdown hooks ran: 128 + the signal's number, 15. */
+    private static final int EXIT_CODE_ON_SIGTERM = 128 + 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The JVM's own notice for {@code --add-modules=jdk.incubator.vector} in {@code .mvn/jvm.config}. */
     private static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
@@ -218,8 +220,13 @@ class CommandLineProcessIT {
         assertNoStackTrace(sql.err());
     }
 
+    /**
+     * The README's run, with {@code --serve} so that one tiny run also proves {@code run --serve}: the results are
+     * written, then the stores stay up with the dashboard over them (and over the run's customer_clv) until SIGTERM.
+     * {@code --http-bind localhost} is the loopback under another name: it must print the warning.
+     */
     @Test
-    void runOfTheReadmeReportsEachStageAndWritesTheResults() throws IOException {
+    void runOfTheReadmeReportsEachStageWritesTheResultsAndWithServeKeepsThemServed() throws IOException {
         Path out = temp.resolve("run-tiny");
         // The run generates the same dataset as generate does for the same scale and seed.
         Path dataset = temp.resolve("run-tiny-dataset");
@@ -227,23 +234,48 @@ class CommandLineProcessIT {
                 dataset.toString());
         assertThat(generate.exitCode()).as(generate.printed()).isZero();
 
-        CommandProcess.Result run = CommandProcess.run(PIPELINE, "run", "--scale", "tiny", "--out", out.toString());
+        try (CommandProcess run = CommandProcess.start("run", "--scale", "tiny", "--out", out.toString(), "--serve",
+                "--http-bind", "localhost")) {
+            run.awaitOutputLine("'ready'", "ready"::equals, PIPELINE);
 
-        assertThat(run.exitCode()).as(run.printed()).isZero();
-        for (String stage : List.of("generate", "validate", "load-mongo", "load-hbase", "spark-read", "clv",
-                "recommendations", "write-results", "charts-report")) {
-            assertThat(run.err()).as(run.printed()).contains(" " + stage);
-            assertThat(run.out()).as(run.printed()).containsPattern("(?m)^\\s*" + stage + "\\s");
+            for (String stage : List.of("generate", "validate", "load-mongo", "load-hbase", "spark-read", "clv",
+                    "recommendations", "write-results", "charts-report")) {
+                assertThat(run.err()).as(run.printedSoFar()).contains(" " + stage);
+                assertThat(run.out()).as(run.printedSoFar()).containsPattern("(?m)^\\s*" + stage + "\\s");
+            }
+            assertThat(run.out()).contains("Results in " + out.toAbsolutePath());
+            assertThat(out.resolve("report.html")).isRegularFile();
+            assertThat(out.resolve("run-summary.json")).isRegularFile();
+            Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
+            Map<String, BigDecimal> actual = ResultTables.revenueByCategory(out);
+            assertThat(actual.keySet()).isEqualTo(expected.keySet());
+            expected.forEach((category, revenue) -> assertThat(actual.get(category)).as(category)
+                    .isEqualByComparingTo(revenue));
+
+            List<String> lines = run.out().lines().toList();
+            String dashboard = lines.stream().filter(line -> line.startsWith("dashboard ")).findFirst()
+                    .map(line -> line.substring("dashboard ".length())).orElseThrow(() -> new AssertionError(
+                            "run --serve printed no dashboard line.\n" + run.printedSoFar()));
+            assertThat(dashboard).matches("http://127\\.0\\.0\\.1:\\d+/");
+            assertThat(lines).containsSubsequence("dashboard " + dashboard, "ready");
+            assertThat(lines).anyMatch(line -> line.startsWith("mongodb   mongodb://127.0.0.1:"));
+            assertThat(run.err()).contains("warning: the dashboard listens on localhost, not 127.0.0.1");
+
+            DashboardCalls.Answer customers = DashboardCalls.get(dashboard, "api/customers?sort=clv");
+            assertThat(customers.status()).as(customers.body().toString()).isEqualTo(200);
+            assertThat(customers.body().get("total").asLong())
+                    .isEqualTo(JsonReference.transactionTotals(dataset).customers());
+            JsonNode mostValuable = customers.body().get("customers").get(0);
+            // customer_clv, written by this run, reaches the dashboard: CLV, P(alive) and the RFM segment.
+            assertThat(mostValuable.get("clv").asText()).matches("\\d+\\.\\d{2}");
+            assertThat(mostValuable.get("probability_alive").asDouble()).isBetween(0.0, 1.0);
+            assertThat(mostValuable.get("segment").asText()).isNotBlank();
+            assertThat(customers.body().get("segments")).isNotEmpty();
+
+            CommandProcess.Result stopped = run.stop(PIPELINE);
+            assertThat(stopped.exitCode()).as(stopped.printed()).isEqualTo(EXIT_CODE_ON_SIGTERM);
+            assertNoStackTrace(stopped.err());
         }
-        assertThat(run.out()).contains("Results in " + out.toAbsolutePath());
-        assertThat(out.resolve("report.html")).isRegularFile();
-        assertThat(out.resolve("run-summary.json")).isRegularFile();
-        Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
-        Map<String, BigDecimal> actual = ResultTables.revenueByCategory(out);
-        assertThat(actual.keySet()).isEqualTo(expected.keySet());
-        expected.forEach((category, revenue) -> assertThat(actual.get(category)).as(category)
-                .isEqualByComparingTo(revenue));
-        assertNoStackTrace(run.err());
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Expected figures computed by a plain Jackson pass over a dataset's JSON files, independent of the pipeline. */
@@ -28,6 +30,22 @@ final class JsonReference {
     /** The number of records in one of a dataset's JSON files (each holds one array). */
     static int records(Path file) throws IOException {
         return JSON.readTree(file.toFile()).size();
+    }
+
+    /** What the dataset's transactions add up to: revenue (totals after discount, exact), orders, customers. */
+    record TransactionTotals(BigDecimal revenue, long orders, long customers) {
+    }
+
+    static TransactionTotals transactionTotals(Path dataset) throws IOException {
+        BigDecimal revenue = BigDecimal.ZERO;
+        long orders = 0;
+        Set<String> customers = new HashSet<>();
+        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
+            revenue = revenue.add(new BigDecimal(transaction.get("total").asText()));
+            orders++;
+            customers.add(transaction.get("user_id").asText());
+        }
+        return new TransactionTotals(revenue, orders, customers.size());
     }
 
     /** Category id -> sum of the item subtotals of its products, exact. */

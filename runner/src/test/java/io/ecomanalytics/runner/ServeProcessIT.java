@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code serve} as a process of its own, as the README runs it (at scale {@code tiny}), and the commands that work on
- * the stores it serves, each a process of its own with the addresses {@code serve} printed: {@code load-mongo},
- * {@code load-hbase}, {@code sql} and {@code analyze}. One {@code serve} serves the whole class; the last test stops it.
+ * {@code serve} as a process of its own, as the README runs it (at scale {@code tiny}), its dashboard, and the
+ * commands that work on the stores it serves, each a process of its own with the addresses {@code serve} printed:
+ * {@code load-mongo}, {@code load-hbase}, {@code sql} and {@code analyze}. One {@code serve} serves the whole class;
+ * the last test stops it.
  * Expected figures come from plain Jackson passes over the dataset {@code serve} generated and loaded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -88,6 +90,34 @@ class ServeProcessIT {
                 zooKeeper);
         assertThat(dataset.resolve("transactions.json")).isRegularFile();
         assertNoStackTrace(serve.err());
+    }
+
+    @Test
+    @Order(1)
+    void serveStartsTheDashboardBeforeReadyAndItsSummaryHoldsTheDatasetsFigures() throws IOException {
+        List<String> lines = serve.out().lines().toList();
+        String dashboard = servedValue("dashboard");
+        assertThat(dashboard).matches("http://127\\.0\\.0\\.1:\\d+/");
+        assertThat(lines.indexOf("dashboard " + dashboard)).as(serve.printedSoFar()).isGreaterThan(0)
+                .isLessThan(lines.indexOf("ready"));
+
+        DashboardCalls.Answer summary = DashboardCalls.get(dashboard, "api/summary");
+
+        assertThat(summary.status()).as(summary.body().toString()).isEqualTo(200);
+        JsonReference.TransactionTotals expected = JsonReference.transactionTotals(dataset);
+        assertThat(summary.body().get("revenue").asText())
+                .isEqualTo(expected.revenue().setScale(2, RoundingMode.HALF_UP).toPlainString());
+        assertThat(summary.body().get("orders").asLong()).isEqualTo(expected.orders());
+        assertThat(summary.body().get("customers").asLong()).isEqualTo(expected.customers());
+        int sessions = 0;
+        try (Stream<Path> files = Files.list(dataset)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().startsWith("sessions_")).toList()) {
+                sessions += JsonReference.records(file);
+            }
+        }
+        assertThat(summary.body().get("sessions").asLong()).isEqualTo(sessions);
+        assertThat(DashboardCalls.get(dashboard, "api/customers/user_0").status()).isEqualTo(400);
+        assertThat(serve.err()).doesNotContain("warning");
     }
 
     @Test

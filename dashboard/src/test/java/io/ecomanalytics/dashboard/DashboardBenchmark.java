@@ -1,0 +1,89 @@
+package io.ecomanalytics.dashboard;
+
+import io.ecomanalytics.data.DatasetGenerator;
+import io.ecomanalytics.data.GeneratorSpec;
+import io.ecomanalytics.data.ProgressListener;
+import io.ecomanalytics.data.RejectSink;
+import io.ecomanalytics.hbase.EmbeddedHBase;
+import io.ecomanalytics.hbase.SessionStore;
+import io.ecomanalytics.mongo.EmbeddedMongoServer;
+import io.ecomanalytics.mongo.MongoLoadOptions;
+import io.ecomanalytics.mongo.MongoSettings;
+import io.ecomanalytics.mongo.MongoStore;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Response times of the API over a generated dataset in embedded stores: 1,000 customer pages (random users) and
+ * the overview's two calls ({@code /api/summary} and {@code /api/categories}) and a category page 100 times each,
+ * one request at a time, after a first (cold) call that fills the dashboard's 30 s cache of the aggregations.
+ * Prints the percentiles; never fails on timing.
+ *
+ * <p>{@code java ... DashboardBenchmark [scale] [requests]}, scale {@code small} by default.
+ */
+public final class DashboardBenchmark {
+    private static final String TABLE = "bench:user_sessions";
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        String scale = arguments.length > 0 ? arguments[0] : "small";
+        int requests = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 1_000;
+        GeneratorSpec spec = GeneratorSpec.scale(scale);
+        Path dataset = Files.createTempDirectory("dashboard-bench-");
+        DatasetGenerator.generate(spec, dataset, ProgressListener.NONE);
+        try (EmbeddedMongoServer mongoServer = EmbeddedMongoServer.start();
+                EmbeddedHBase hbase = EmbeddedHBase.start()) {
+            MongoSettings mongo = MongoSettings.of(mongoServer.connectionString());
+            long loadStart = System.nanoTime();
+            try (MongoStore store = MongoStore.connect(mongo)) {
+                store.createSchema();
+                store.loader(MongoLoadOptions.defaults()).load(dataset);
+            }
+            try (SessionStore sessions = SessionStore.connect(hbase.settings(), TABLE)) {
+                sessions.createTable(dataset, 4);
+                sessions.load(dataset, RejectSink.DISCARD, sessions.loadOptions());
+            }
+            System.out.printf(Locale.ROOT, "scale %s loaded in %.1f s%n", scale, (System.nanoTime() - loadStart) / 1e9);
+            int users = JsonFigures.of(dataset).users.size();
+            try (Dashboard dashboard = Dashboard.start(DashboardSettings.of(mongo, hbase.settings(), TABLE))) {
+                URI root = dashboard.address();
+                Random random = new Random(42);
+                measure("customer page /api/customers/{id}", requests, () -> HttpCalls.get(root,
+                        String.format(Locale.ROOT, "api/customers/user_%06d", 1 + random.nextInt(users))));
+                measure("overview /api/summary + /api/categories", Math.max(1, requests / 10), () -> {
+                    HttpCalls.get(root, "api/summary");
+                    HttpCalls.get(root, "api/categories");
+                });
+                measure("category /api/categories/cat_001/products", Math.max(1, requests / 10),
+                        () -> HttpCalls.get(root, "api/categories/cat_001/products"));
+            }
+        }
+    }
+
+    private static void measure(String what, int count, Runnable request) {
+        long first = System.nanoTime();
+        request.run();
+        System.out.printf(Locale.ROOT, "%-45s first (cold) %.1f ms%n", what, (System.nanoTime() - first) / 1e6);
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            request.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%-45s n=%,d p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n", what,
+                count, percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
+                sorted[sorted.length - 1]);
+    }
+
+    private static double percentile(double[] sorted, double share) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(share * sorted.length) - 1)];
+    }
+}
