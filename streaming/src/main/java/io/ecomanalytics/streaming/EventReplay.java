@@ -42,6 +42,7 @@ public final class EventReplay {
     public static ReplayReport replay(Path folder, String bootstrapServers, ReplayPace pace,
             ProgressListener progress) {
         List<DatasetEvent> events = DatasetEvents.read(folder);
+        TopicSetup.ensureTopics(bootstrapServers);
         long startNanos = System.nanoTime();
         long transactions = 0;
         long sessions = 0;

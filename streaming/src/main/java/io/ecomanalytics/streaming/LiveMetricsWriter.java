@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.lt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -53,6 +54,14 @@ final class LiveMetricsWriter {
         this.parts = database.getCollection(PARTS);
         this.state = database.getCollection(STATE);
         this.watermarkDelay = watermarkDelay;
+    }
+
+    /** Forgets every metric, contribution and recorded watermark, before a rebuild from the first event. */
+    void clear() {
+        metrics.drop();
+        parts.drop();
+        state.drop();
+        parts.createIndex(Indexes.ascending("metric_id"));
     }
 
     /** The watermark batch {@code batchId} starts with: recorded on a re-run, else derived from the batch before. */

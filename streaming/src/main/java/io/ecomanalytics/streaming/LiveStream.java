@@ -12,6 +12,7 @@ import io.ecomanalytics.data.Session;
 import io.ecomanalytics.data.Transaction;
 import io.ecomanalytics.mongo.MongoCollectionName;
 import io.ecomanalytics.mongo.MongoStore;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,19 +20,11 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -92,7 +85,7 @@ public final class LiveStream implements AutoCloseable {
      * @throws LiveStreamException if Kafka or a store cannot be reached, or the query does not start
      */
     public static LiveStream start(SparkSession spark, LiveStreamSettings settings, Consumer<String> progressLines) {
-        createTopics(settings.bootstrapServers());
+        TopicSetup.ensureTopics(settings.bootstrapServers());
         SinkConnections connections = SinkConnections.of(settings.targets());
         MongoStore mongo = connections.mongo();
         mongo.createSchema();
@@ -101,6 +94,11 @@ public final class LiveStream implements AutoCloseable {
         Dataset<Row> productCategories = spark.createDataFrame(productCategories(mongo), PRODUCT_CATEGORIES)
                 .persist(StorageLevel.MEMORY_ONLY());
         LiveMetricsWriter metrics = new LiveMetricsWriter(mongo.database(), settings.watermarkDelay());
+        if (isNewCheckpoint(spark, settings.checkpoint())) {
+            // A new checkpoint reads the topics from the start: the metrics are rebuilt from the first event, so the
+            // contributions of an earlier run (under other batch ids) must not count twice.
+            metrics.clear();
+        }
         Totals totals = new Totals();
         StoreTargets targets = settings.targets();
 
@@ -181,6 +179,15 @@ public final class LiveStream implements AutoCloseable {
         } finally {
             spark.streams().removeListener(listener);
             SinkConnections.closeAll();
+        }
+    }
+
+    private static boolean isNewCheckpoint(SparkSession spark, String checkpoint) {
+        org.apache.hadoop.fs.Path offsets = new org.apache.hadoop.fs.Path(checkpoint, "offsets");
+        try {
+            return !offsets.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(offsets);
+        } catch (IOException e) {
+            throw new LiveStreamException("Cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
         }
     }
 
@@ -275,30 +282,6 @@ public final class LiveStream implements AutoCloseable {
             rows.add(RowFactory.create(document.get("_id").toString(), document.getString("category_id")));
         }
         return rows;
-    }
-
-    /** The topics, created with the broker's defaults when missing, so that the source can subscribe at once. */
-    private static void createTopics(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            for (String topic : List.of(EventTopics.TRANSACTIONS, EventTopics.SESSIONS, EventTopics.REJECTS)) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
-                            .all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new LiveStreamException("Cannot create topic " + topic + " on Kafka at "
-                                + bootstrapServers + ": " + e.getCause().getMessage(), e);
-                    }
-                }
-            }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new LiveStreamException("Kafka at " + bootstrapServers + " did not answer within 30 s. Check the"
-                    + " address ('serve' prints it as 'kafka HOST:PORT').", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LiveStreamException("Interrupted while creating the topics", e);
-        }
     }
 
     /** Counts of this run, shared between the batch function and the listener (both on the driver). */
