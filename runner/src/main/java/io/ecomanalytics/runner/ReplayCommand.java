@@ -51,7 +51,8 @@ final class ReplayCommand implements Callable<Integer> {
         out.println("replaying " + data.toAbsolutePath() + " to kafka " + bootstrap);
         out.flush();
         ReplayReport report = EventReplay.replay(data, bootstrap, pace, printer(out));
-        out.printf(Locale.ROOT, "sent %,d events: %,d transactions to %s, %,d sessions to %s in %.1f s (%,.0f events/s)%n",
+        out.printf(Locale.ROOT,
+                "sent %,d events: %,d transactions to %s, %,d sessions to %s in %.1f s (%,.0f events/s)%n",
                 report.total(), report.transactions(), EventTopics.TRANSACTIONS, report.sessions(),
                 EventTopics.SESSIONS, report.elapsedMillis() / 1000.0, report.eventsPerSecond());
         return ExitCodes.OK;

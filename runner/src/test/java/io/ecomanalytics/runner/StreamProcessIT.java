@@ -149,7 +149,8 @@ class StreamProcessIT {
         assertThat(stream.exitCode()).as(stream.printed()).isZero();
         assertThat(stream.out().lines().filter(line -> line.startsWith("batch ")).toList()).as(stream.printed())
                 .isNotEmpty()
-                .allMatch(line -> line.matches("batch \\d+: [\\d,]+ rows, [\\d,.]+ rows/s, [\\d,]+ ms, watermark \\S+"));
+                .allMatch(line -> line.matches(
+                        "batch \\d+: [\\d,]+ rows, [\\d,.]+ rows/s, [\\d,]+ ms, watermark \\S+"));
         assertThat(stream.out()).as(stream.printed()).contains("read " + (cleanTransactions + 2 + cleanSessions)
                 + " events, upserted " + cleanTransactions + " transactions and " + cleanSessions
                 + " sessions, rejected 2 (to ecommerce.rejects)");
