@@ -51,6 +51,10 @@ final class StreamCommand implements Callable<Integer> {
                     + " counted as late (and still added) (default: ${DEFAULT-VALUE}).")
     private double watermarkDelaySeconds;
 
+    @Option(names = "--max-events-per-batch", defaultValue = "0",
+            description = "The most events one micro-batch reads, 0 for no limit (default: ${DEFAULT-VALUE}).")
+    private long maxEventsPerBatch;
+
     @Mixin
     private KafkaOptions kafkaOptions = new KafkaOptions();
 
@@ -68,9 +72,10 @@ final class StreamCommand implements Callable<Integer> {
                     + " hold the dataset's users and products: give --mongo-uri and --zookeeper (the addresses"
                     + " 'serve' prints).");
         }
-        if (!(triggerSeconds >= 0) || (idleSeconds != null && !(idleSeconds > 0)) || !(watermarkDelaySeconds >= 0)) {
+        if (!(triggerSeconds >= 0) || (idleSeconds != null && !(idleSeconds > 0)) || !(watermarkDelaySeconds >= 0)
+                || maxEventsPerBatch < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--trigger and --watermark-delay take"
-                    + " seconds >= 0, --until-idle seconds > 0.");
+                    + " seconds >= 0, --until-idle seconds > 0, --max-events-per-batch a count >= 0.");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path temporaryCheckpoint = checkpoint == null ? Files.createTempDirectory("ecom-stream-checkpoint-") : null;
@@ -82,7 +87,7 @@ final class StreamCommand implements Callable<Integer> {
                 SparkSession spark = SparkSessions.create(sparkOptions.master, configuration)) {
             LiveStreamSettings settings = new LiveStreamSettings(bootstrap,
                     StoreTargets.of(stores.mongo(), stores.hbase(), stores.hbaseTable()), checkpointLocation,
-                    seconds(triggerSeconds), seconds(watermarkDelaySeconds));
+                    seconds(triggerSeconds), seconds(watermarkDelaySeconds), maxEventsPerBatch);
             out.println("streaming from kafka " + bootstrap + " into " + stores.describe());
             out.println("checkpoint " + checkpointLocation);
             out.flush();

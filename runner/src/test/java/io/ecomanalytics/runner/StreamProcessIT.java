@@ -53,8 +53,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live path as a user runs it, three processes: {@code serve} (stores holding only the reference entities, and
- * the embedded Kafka), {@code replay} of the tiny dataset plus two bad transactions, and {@code stream --until-idle}.
+ * The live path as a user runs it, as processes: {@code serve} (stores holding only the reference entities, and
+ * the embedded Kafka), {@code replay} of the tiny dataset plus two bad transactions, a {@code stream} killed mid-way
+ * and a {@code stream --until-idle} restarted on its checkpoint.
  * The stores must then hold exactly what a batch load of the same dataset holds, {@code live_metrics} revenue must add
  * up to the dataset's revenue by category (a plain Jackson pass), and the bad events must be in
  * {@code ecommerce.rejects} with their rule.
@@ -140,20 +141,33 @@ class StreamProcessIT {
         assertNoStackTrace(replay.err());
     }
 
+    /**
+     * A first stream is killed (SIGKILL) once it printed its first micro-batch, mid-way through the backlog; a second
+     * one with the same checkpoint finishes. Tests 4 to 6 then find nothing lost and nothing duplicated.
+     */
     @Test
     @Order(3)
-    void streamStoresTheValidEventsAndRejectsTheOthers() {
+    void aStreamKilledMidWayAndRestartedOnItsCheckpointFinishesTheBacklog() {
+        String checkpoint = temp.resolve("checkpoint").toString();
+        try (CommandProcess killed = CommandProcess.start("stream", "--kafka-bootstrap", kafka, "--mongo-uri",
+                mongoUri, "--zookeeper", zooKeeper, "--checkpoint", checkpoint, "--trigger", "1",
+                "--max-events-per-batch", "40")) {
+            killed.awaitOutputLine("a first batch line", line -> line.startsWith("batch 0: "), COMMAND);
+        }
+
         CommandProcess.Result stream = CommandProcess.run(COMMAND, "stream", "--kafka-bootstrap", kafka,
-                "--mongo-uri", mongoUri, "--zookeeper", zooKeeper, "--trigger", "1", "--until-idle", "5");
+                "--mongo-uri", mongoUri, "--zookeeper", zooKeeper, "--checkpoint", checkpoint, "--trigger", "1",
+                "--max-events-per-batch", "80", "--until-idle", "5");
 
         assertThat(stream.exitCode()).as(stream.printed()).isZero();
+        assertThat(stream.out()).as(stream.printed()).contains("checkpoint " + checkpoint);
         assertThat(stream.out().lines().filter(line -> line.startsWith("batch ")).toList()).as(stream.printed())
                 .isNotEmpty()
                 .allMatch(line -> line.matches(
-                        "batch \\d+: [\\d,]+ rows, [\\d,.]+ rows/s, [\\d,]+ ms, watermark \\S+"));
-        assertThat(stream.out()).as(stream.printed()).contains("read " + (cleanTransactions + 2 + cleanSessions)
-                + " events, upserted " + cleanTransactions + " transactions and " + cleanSessions
-                + " sessions, rejected 2 (to ecommerce.rejects)");
+                        "batch \\d+: [\\d,]+ rows, [\\d,.]+ rows/s, [\\d,]+ ms, watermark \\S+"))
+                .noneMatch(line -> line.startsWith("batch 0: "));
+        assertThat(stream.out()).as(stream.printed()).containsPattern("stopped after \\d+ batches: read \\d+ events,"
+                + " upserted \\d+ transactions and \\d+ sessions, rejected \\d+ \\(to ecommerce.rejects\\)");
         assertNoStackTrace(stream.err());
     }
 
@@ -194,7 +208,9 @@ class StreamProcessIT {
                 String key = name.equals("revenue_by_category") ? metric.getString("category_id") : "";
                 assertThat(metric.getString("_id")).isEqualTo(name + "|" + start.toInstant() + "|" + key);
                 assertThat(metric.getDate("window_end")).isAfter(start);
-                assertThat(metric.getLong("late_events")).isZero();
+                // Batches cut the backlog per partition, so one partition's events can trail another's watermark:
+                // late events are counted, and still added (the sums below include them).
+                assertThat(metric.getLong("late_events")).isNotNegative();
                 assertThat(metric.getDate("updated_at")).isNotNull();
                 double value = metric.getDouble("value");
                 if (name.equals("revenue_by_category")) {

@@ -31,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -102,11 +103,14 @@ public final class LiveStream implements AutoCloseable {
         Totals totals = new Totals();
         StoreTargets targets = settings.targets();
 
-        Dataset<Row> events = spark.readStream().format("kafka")
+        DataStreamReader source = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", EventTopics.TRANSACTIONS + "," + EventTopics.SESSIONS)
-                .option("startingOffsets", "earliest")
-                .load();
+                .option("startingOffsets", "earliest");
+        if (settings.maxEventsPerBatch() > 0) {
+            source = source.option("maxOffsetsPerTrigger", settings.maxEventsPerBatch());
+        }
+        Dataset<Row> events = source.load();
         StreamingQueryListener listener = new ProgressPrinter(progressLines, totals);
         spark.streams().addListener(listener);
         try {
