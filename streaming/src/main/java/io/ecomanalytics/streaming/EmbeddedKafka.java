@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    /** The name under which Kafka's test utilities register the deletion of a temporary folder. */
+    private static final String TEMPORARY_FOLDER_HOOK = "delete-temp-file-shutdown-hook";
 
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
@@ -38,11 +41,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         long startNanos = System.nanoTime();
         KafkaClusterTestKit cluster;
         try {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
+            cluster = new KafkaClusterTestKit.Builder(nodes())
                     // One broker: internal topics cannot have more replicas than that.
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -74,6 +73,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Embedded Kafka (KRaft) listening on {} (started in {} ms)", bootstrap,
                 (System.nanoTime() - startNanos) / 1_000_000);
         return new EmbeddedKafka(cluster, bootstrap);
+    }
+
+    /**
+     * One combined node. The test kit makes its log folder with a JVM shutdown hook that deletes it; on Ctrl-C that
+     * hook would race the broker's own shutdown (which still writes its checkpoints there) and make it log errors.
+     * {@link #close()} deletes the folder after the broker stopped, so that hook is not registered.
+     */
+    private static TestKitNodes nodes() {
+        synchronized (Exit.class) {
+            Exit.setShutdownHookAdder((name, hook) -> {
+                if (!TEMPORARY_FOLDER_HOOK.equals(name)) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(hook, name));
+                }
+            });
+            try {
+                return new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build();
+            } finally {
+                Exit.resetShutdownHookAdder();
+            }
+        }
     }
 
     /** The bootstrap address for clients, e.g. {@code 127.0.0.1:40123}. */
