@@ -90,7 +90,7 @@ public final class LiveStream implements AutoCloseable {
         SinkConnections connections = SinkConnections.of(settings.targets());
         MongoStore mongo = connections.mongo();
         mongo.createSchema();
-        mongo.database().getCollection(LiveMetricsWriter.PARTS).createIndex(Indexes.ascending("metric_id"));
+        mongo.database().getCollection(LiveMetricsWriter.PARTS).createIndex(Indexes.ascending("window_start"));
         EventValidator validator = referenceData(mongo);
         Dataset<Row> productCategories = spark.createDataFrame(productCategories(mongo), PRODUCT_CATEGORIES)
                 .persist(StorageLevel.MEMORY_ONLY());

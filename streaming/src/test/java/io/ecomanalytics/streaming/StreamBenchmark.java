@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +43,7 @@ import org.bson.Document;
 public final class StreamBenchmark {
     private static final Duration IDLE = Duration.ofSeconds(8);
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private StreamBenchmark() {
     }
@@ -126,6 +128,8 @@ public final class StreamBenchmark {
             } else {
                 quietSince = 0;
             }
+            // The polling cadence is the resolution of the visibility time; free the core for the stream meanwhile.
+            LockSupport.parkNanos(POLL.toNanos());
         }
     }
 
