@@ -207,6 +207,7 @@ public final class LiveStream implements AutoCloseable {
             Dataset<Row> productCategories, LiveMetricsWriter metrics, StoreTargets targets, String bootstrapServers,
             Totals totals) {
         totals.batchStarted();
+        long startNanos = System.nanoTime();
         try {
             Dataset<Row> validated = LiveEvents.validate(batch, validator).persist(StorageLevel.MEMORY_AND_DISK());
             try {
@@ -219,6 +220,7 @@ public final class LiveStream implements AutoCloseable {
                 long transactions = counts.isNullAt(0) ? 0 : counts.getLong(0);
                 long sessions = counts.isNullAt(1) ? 0 : counts.getLong(1);
                 long rejected = counts.isNullAt(2) ? 0 : counts.getLong(2);
+                long validatedNanos = System.nanoTime();
                 if (rejected > 0) {
                     LiveEvents.rejects(validated).write().format("kafka")
                             .option("kafka.bootstrap.servers", bootstrapServers)
@@ -230,11 +232,18 @@ public final class LiveStream implements AutoCloseable {
                 LiveEvents.accepted(validated, EventTopics.TRANSACTIONS).select("value")
                         .foreachPartition(storeTransactions);
                 LiveEvents.accepted(validated, EventTopics.SESSIONS).select("value").foreachPartition(storeSessions);
+                long storedNanos = System.nanoTime();
                 Timestamp watermark = metrics.watermarkFor(batchId);
                 List<Row> contributions = LiveMetrics.contributions(validated, productCategories, watermark)
                         .collectAsList();
-                metrics.write(batchId, contributions);
+                long aggregatedNanos = System.nanoTime();
+                int windows = metrics.write(batchId, contributions);
                 metrics.recordBatch(batchId, watermark, counts.getTimestamp(3));
+                long doneNanos = System.nanoTime();
+                LOG.info("Batch {}: validate {} ms, rejects and stores {} ms, metrics aggregate {} ms, metrics write {}"
+                        + " ms ({} windows)", batchId, millis(validatedNanos - startNanos),
+                        millis(storedNanos - validatedNanos), millis(aggregatedNanos - storedNanos),
+                        millis(doneNanos - aggregatedNanos), windows);
                 totals.batchDone(transactions, sessions, rejected, watermark);
             } finally {
                 validated.unpersist();
@@ -242,6 +251,10 @@ public final class LiveStream implements AutoCloseable {
         } finally {
             totals.batchEnded();
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static void upsertTransactions(Iterator<Row> rows, EventValidator validator, StoreTargets targets) {
