@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Multi-model e-commerce analytics: MongoDB + HBase + Spark, CLV and charts.",
         subcommands = {RunCommand.class, GenerateCommand.class, ValidateCommand.class, LoadMongoCommand.class,
                 LoadHBaseCommand.class, AnalyzeCommand.class, ClvFitCommand.class, SqlCommand.class, ServeCommand.class,
-                BenchCommand.class, RecommendCommand.class},
+                BenchCommand.class, RecommendCommand.class, ReplayCommand.class, StreamCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a run failed, 2 a wrong command line."})
 final class EcomAnalyticsCommand implements Callable<Integer> {
     @Spec

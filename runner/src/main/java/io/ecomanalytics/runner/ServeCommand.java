@@ -2,6 +2,7 @@ package io.ecomanalytics.runner;
 
 import io.ecomanalytics.dashboard.Dashboard;
 import io.ecomanalytics.data.DatasetGenerator;
+import io.ecomanalytics.streaming.EmbeddedKafka;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,11 @@ import picocli.CommandLine.Spec;
  * (mongosh, the HBase shell, a Spark job with {@code analyze}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the embedded MongoDB-protocol server and the in-process HBase, load a dataset, print"
-                + " their addresses and the dashboard's, then a line 'ready', and serve until interrupted (Ctrl-C).",
-                "The addresses work with any MongoDB client (mongodb:// URI) and any HBase client (ZooKeeper"
-                        + " quorum and port)."})
+        description = {"Start the embedded MongoDB-protocol server, the in-process HBase and an embedded Kafka (KRaft),"
+                + " load a dataset, print their addresses and the dashboard's, then a line 'ready', and serve until"
+                + " interrupted (Ctrl-C).",
+                "The addresses work with any MongoDB client (mongodb:// URI), any HBase client (ZooKeeper"
+                        + " quorum and port) and any Kafka client (bootstrap HOST:PORT, for replay and stream)."})
 final class ServeCommand implements Callable<Integer> {
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
 
@@ -55,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         Path generated = data == null ? Files.createTempDirectory("ecom-serve-") : null;
         Thread hook = new Thread(this::stopAndWait, "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Stores stores = Stores.open(storeOptions)) {
+        try (Stores stores = Stores.open(storeOptions); EmbeddedKafka kafka = EmbeddedKafka.start()) {
             Path folder = data;
             if (generated != null) {
                 folder = generated;
@@ -71,6 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("analyze   --mongo-uri " + stores.mongo().maskedUri() + " --zookeeper "
                     + stores.hbase().zooKeeperAddress() + " --mongo-partitioner "
                     + stores.mongo().sparkPartitioner());
+            out.println("kafka     " + kafka.bootstrapServers());
             try (Dashboard dashboard = dashboardOptions.start(stores, out, spec.commandLine().getErr())) {
                 out.println("ready");
                 out.flush();

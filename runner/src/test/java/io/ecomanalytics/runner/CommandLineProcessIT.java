@@ -77,7 +77,7 @@ class CommandLineProcessIT {
         assertThat(help.out()).startsWith("Usage: ecom-analytics")
                 .contains("Exit codes: 0 success, 1 a run failed, 2 a wrong command line.");
         for (String command : List.of("run", "generate", "load-mongo", "load-hbase", "analyze", "clv-fit", "sql",
-                "serve", "bench", "recommend")) {
+                "serve", "bench", "recommend", "replay", "stream")) {
             assertThat(help.out()).as(help.printed()).containsPattern("(?m)^\\s+" + command + "\\s");
         }
         assertThat(commandErrorLines(help)).isEmpty();

@@ -89,6 +89,9 @@ class ServeProcessIT {
         assertThat(analyzeOptions).containsSubsequence("--mongo-uri", mongoUri).containsSubsequence("--zookeeper",
                 zooKeeper);
         assertThat(dataset.resolve("transactions.json")).isRegularFile();
+        assertThat(servedValue("kafka")).matches("(localhost|127\\.0\\.0\\.1):\\d+");
+        List<String> lines = serve.out().lines().toList();
+        assertThat(lines.indexOf("ready")).isGreaterThan(lines.indexOf("kafka     " + servedValue("kafka")));
         assertNoStackTrace(serve.err());
     }
 
