@@ -64,17 +64,6 @@ public final class EventValidator implements Serializable {
     }
 
     private void check(Object record) throws RecordViolation {
-        RecordRules.References references = new RecordRules.References(users, products, categories);
-        if (record instanceof Transaction transaction) {
-            RecordRules.checkTransaction(transaction, references);
-        } else if (record instanceof Session session) {
-            RecordRules.checkSession(session, references);
-        } else if (record instanceof Product product) {
-            RecordRules.checkProduct(product, references);
-        } else if (record instanceof User user) {
-            RecordRules.checkUser(user);
-        } else if (record instanceof Category category) {
-            RecordRules.checkCategory(category);
-        }
+        RecordRules.check(record, new RecordRules.References(users, products, categories));
     }
 }

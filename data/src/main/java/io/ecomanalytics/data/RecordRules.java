@@ -28,6 +28,27 @@ final class RecordRules {
     record References(Set<String> users, Set<String> products, Set<String> categories) {
     }
 
+    /**
+     * Runs the rules of one record of any entity (everything but duplicates), throwing the first violation.
+     *
+     * @throws IllegalArgumentException for an object that is no dataset record
+     */
+    static void check(Object record, References references) throws RecordViolation {
+        if (record instanceof Transaction transaction) {
+            checkTransaction(transaction, references);
+        } else if (record instanceof Session session) {
+            checkSession(session, references);
+        } else if (record instanceof Product product) {
+            checkProduct(product, references);
+        } else if (record instanceof User user) {
+            checkUser(user);
+        } else if (record instanceof Category category) {
+            checkCategory(category);
+        } else {
+            throw new IllegalArgumentException("No rules for " + record.getClass().getSimpleName());
+        }
+    }
+
     static void checkUser(User user) throws RecordViolation {
         chronology(user.registrationDate(), user.lastActive(), "last_active", "registration_date");
     }

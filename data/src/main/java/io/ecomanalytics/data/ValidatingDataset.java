@@ -145,20 +145,8 @@ public final class ValidatingDataset {
     }
 
     /** Runs the rules of one record (everything but duplicates), throwing the first violation. */
-    <T> void check(EntityType<T> type, T record) throws RecordViolation {
-        if (record instanceof Transaction transaction) {
-            RecordRules.checkTransaction(transaction, references);
-        } else if (record instanceof Session session) {
-            RecordRules.checkSession(session, references);
-        } else if (record instanceof Product product) {
-            RecordRules.checkProduct(product, references);
-        } else if (record instanceof User user) {
-            RecordRules.checkUser(user);
-        } else if (record instanceof Category category) {
-            RecordRules.checkCategory(category);
-        } else {
-            throw new IllegalArgumentException("No rules for " + type);
-        }
+    void check(Object record) throws RecordViolation {
+        RecordRules.check(record, references);
     }
 
     /** Records an accepted id; false when it duplicates an earlier accepted record. */

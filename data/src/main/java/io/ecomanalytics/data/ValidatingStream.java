@@ -78,7 +78,7 @@ final class ValidatingStream<T> implements RecordStream<T> {
             } else {
                 record = codec.read(cursor.parser());
                 if (firstPass) {
-                    owner.check(type, record);
+                    owner.check(record);
                 }
             }
         } catch (RecordViolation e) {
