@@ -69,11 +69,12 @@ public final class Dashboard implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()),
                     BACKLOG);
             ObjectMapper mapper = new ObjectMapper();
-            StoreQueries queries = new StoreQueries(mapper, mongo, sessions);
+            StoreQueries queries = new StoreQueries(mapper, mongo, sessions, settings.orderLookup(), storeThreads);
             server.createContext("/api/", new ApiHandler(mapper, queries, storeThreads, settings.storeTimeout()));
             server.createContext("/", new PageHandler(mapper));
             server.setExecutor(requestThreads);
             server.start();
+            storeThreads.execute(queries::computeKeptFigures);
             Dashboard dashboard = new Dashboard(server, requestThreads, storeThreads, mongo, sessions);
             LOG.info("Dashboard listening on {}", dashboard.address());
             return dashboard;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.ecomanalytics.data.CartItem;
 import io.ecomanalytics.data.PageView;
@@ -21,6 +22,7 @@ import io.ecomanalytics.mongo.ProductSales;
 import io.ecomanalytics.mongo.UserPurchases;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,19 +34,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The answers of the API, read from the stores. Every figure comes from the store modules' public functions (the
  * {@link MongoAggregations} that the batch outputs agree with, {@link SessionStore#sessionsOfUser}); this class only
  * shapes them as JSON. Every identifier reaching it has been checked by {@link IdPattern}, and is only ever compared
- * for equality. The aggregations over all transactions and sessions are kept for {@link Expiring#KEPT} (they take
- * seconds on a large dataset); a customer's own documents and rows, and the live metrics, are read on every request.
+ * for equality. The aggregations over all transactions and sessions, and the customers' values, are kept and
+ * recomputed in the background ({@link Refreshed}: they take seconds on a large dataset); a customer's own documents
+ * and rows, and the live metrics, are read on every request, by {@code _id}, by the row-key prefix, or (for the
+ * orders) as {@link OrderLookup} says.
  */
 final class StoreQueries {
     /** The customers one page of {@code /api/customers} holds. */
     static final int PAGE_SIZE = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(StoreQueries.class);
     /** The largest page number accepted, so that a page number cannot ask for an absurd skip. */
     static final int LAST_PAGE = 100_000;
     /** The most {@code live_metrics} documents one answer carries, newest windows first. */
@@ -57,24 +66,65 @@ final class StoreQueries {
     private final ObjectMapper mapper;
     private final MongoStore mongo;
     private final Supplier<SessionStore> sessions;
-    private final ProductActivity activity = new ProductActivity();
-    private final Expiring<List<DailySales>> days;
-    private final Expiring<List<CategorySales>> categorySales;
-    private final Expiring<List<UserPurchases>> purchases;
-    private final Expiring<List<ProductSales>> productSales;
-    private final Expiring<Long> sessionCount;
+    private final OrderLookup orderLookup;
+    private final Refreshed<List<DailySales>> days;
+    private final Refreshed<List<CategorySales>> categorySales;
+    private final Refreshed<List<UserPurchases>> purchases;
+    private final Refreshed<List<ProductSales>> productSales;
+    private final Refreshed<Long> sessionCount;
+    private final Refreshed<Map<String, ProductActivity.Counts>> activity;
+    private final Refreshed<Map<String, Long>> productsPerCategory;
+    private final Refreshed<Map<String, Document>> customerValues;
+    private final Refreshed<Map<String, List<String>>> ordersOfCustomers;
 
-    StoreQueries(ObjectMapper mapper, MongoStore mongo, Supplier<SessionStore> sessions) {
+    /** The queries over these stores; {@code background} recomputes the kept figures. */
+    StoreQueries(ObjectMapper mapper, MongoStore mongo, Supplier<SessionStore> sessions, OrderLookup orderLookup,
+            Executor background) {
         this.mapper = mapper;
         this.mongo = mongo;
         this.sessions = sessions;
+        this.orderLookup = orderLookup;
         MongoAggregations aggregations = mongo.aggregations();
-        this.days = new Expiring<>(aggregations::revenuePerDay);
-        this.categorySales = new Expiring<>(aggregations::revenueByCategory);
-        this.purchases = new Expiring<>(aggregations::purchasesByUser);
-        this.productSales = new Expiring<>(aggregations::productSales);
-        this.sessionCount = new Expiring<>(() -> sessions.get().countsPerRegion().stream()
-                .mapToLong(RegionCount::sessions).sum());
+        Duration aggregation = Refreshed.AGGREGATIONS;
+        this.days = new Refreshed<>("revenue per day", aggregations::revenuePerDay, aggregation, background);
+        this.categorySales = new Refreshed<>("revenue by category", aggregations::revenueByCategory, aggregation,
+                background);
+        this.purchases = new Refreshed<>("purchases by user", aggregations::purchasesByUser, aggregation,
+                background);
+        this.productSales = new Refreshed<>("product sales", aggregations::productSales, aggregation, background);
+        this.productsPerCategory = new Refreshed<>("products per category", this::countProductsPerCategory,
+                aggregation, background);
+        this.customerValues = new Refreshed<>("customer values", this::readCustomerValues, aggregation, background);
+        this.ordersOfCustomers = new Refreshed<>("orders of customers", this::mapOrdersOfCustomers, aggregation,
+                background);
+        Duration sessionScan = Refreshed.SESSION_SCAN;
+        this.sessionCount = new Refreshed<>("session count", () -> sessions.get().countsPerRegion().stream()
+                .mapToLong(RegionCount::sessions).sum(), sessionScan, background);
+        this.activity = new Refreshed<>("product views and carts", () -> ProductActivity.of(sessions.get()),
+                sessionScan, background);
+    }
+
+    /**
+     * Computes every kept figure once, so that the first visitor does not wait for them; a store that does not
+     * answer yet is logged, and its figures are computed on the first request instead.
+     */
+    void computeKeptFigures() {
+        long start = System.nanoTime();
+        List<Refreshed<?>> kept = new ArrayList<>(List.of(days, categorySales, purchases, productSales,
+                productsPerCategory, customerValues, sessionCount, activity));
+        if (orderLookup == OrderLookup.IN_MEMORY_MAP) {
+            kept.add(ordersOfCustomers);
+        }
+        for (Refreshed<?> figures : kept) {
+            try {
+                figures.get();
+            } catch (RuntimeException e) {
+                LOG.warn("The dashboard could not compute its figures ahead of the first request: {}",
+                        e.getMessage());
+                return;
+            }
+        }
+        LOG.info("Dashboard figures computed in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Headline figures, revenue per day and revenue per category. */
@@ -110,11 +160,7 @@ final class StoreQueries {
     ObjectNode categories() {
         Map<String, CategorySales> sales = new HashMap<>();
         categorySales.get().forEach(category -> sales.put(category.categoryId(), category));
-        Map<String, Long> products = new HashMap<>();
-        for (Document product : mongo.collection(MongoCollectionName.PRODUCTS).find()
-                .projection(new Document("category_id", 1))) {
-            products.merge(product.getString("category_id"), 1L, Long::sum);
-        }
+        Map<String, Long> products = productsPerCategory.get();
         ObjectNode answer = mapper.createObjectNode();
         ArrayNode list = answer.putArray("categories");
         for (Document category : mongo.collection(MongoCollectionName.CATEGORIES).find().sort(Sorts.ascending("_id"))) {
@@ -136,7 +182,7 @@ final class StoreQueries {
         }
         Map<String, ProductSales> sales = new HashMap<>();
         productSales.get().forEach(product -> sales.put(product.productId(), product));
-        Map<String, ProductActivity.Counts> views = activity.of(sessions.get());
+        Map<String, ProductActivity.Counts> views = activity.get();
         List<Document> products = mongo.collection(MongoCollectionName.PRODUCTS)
                 .find(Filters.eq("category_id", categoryId)).into(new ArrayList<>());
         List<String> productIds = products.stream().map(product -> product.getString("_id")).toList();
@@ -213,7 +259,7 @@ final class StoreQueries {
 
     /** One page of the customers who bought, optionally of one segment, in the order asked. */
     ObjectNode customers(Optional<String> segment, Optional<Integer> learnedSegment, CustomerOrder order, int page) {
-        Map<String, Document> values = customerValues();
+        Map<String, Document> values = customerValues.get();
         List<UserPurchases> purchases = this.purchases.get();
         List<UserPurchases> chosen = new ArrayList<>();
         Map<String, Long> rfmCounts = new TreeMap<>();
@@ -272,8 +318,8 @@ final class StoreQueries {
         answer.put("last_active", instant(user.get("last_active")));
         ArrayNode orders = answer.putArray("orders");
         BigDecimal spend = BigDecimal.ZERO;
-        for (Document transaction : mongo.collection(MongoCollectionName.TRANSACTIONS)
-                .find(Filters.eq("user_id", userId)).sort(Sorts.ascending("timestamp", "_id"))) {
+        for (Document transaction : mongo.collection(MongoCollectionName.TRANSACTIONS).find(ordersOf(userId))
+                .sort(Sorts.ascending("timestamp", "_id"))) {
             ObjectNode order = orders.addObject();
             order.put("transaction_id", transaction.getString("_id"))
                     .put("session_id", transaction.getString("session_id"))
@@ -297,8 +343,7 @@ final class StoreQueries {
         for (StoredSession stored : sessions.get().sessionsOfUser(userId)) {
             sessionList.add(sessionNode(stored.session()));
         }
-        Document value = mongo.collection(MongoCollectionName.CUSTOMER_CLV).find(Filters.eq("customer_id", userId))
-                .first();
+        Document value = mongo.collection(MongoCollectionName.CUSTOMER_CLV).find(Filters.eq("_id", userId)).first();
         ObjectNode valueNode = answer.putObject("value");
         putValue(valueNode, value);
         Document recommended = mongo.collection(MongoCollectionName.RECOMMENDATIONS).find(Filters.eq("_id", userId))
@@ -347,12 +392,40 @@ final class StoreQueries {
         return answer;
     }
 
-    private Map<String, Document> customerValues() {
+    /** The filter on {@code transactions} that selects a customer's orders, as {@link #orderLookup} says. */
+    private Bson ordersOf(String userId) {
+        if (orderLookup == OrderLookup.USER_ID_INDEX) {
+            return Filters.eq("user_id", userId);
+        }
+        return Filters.in("_id", ordersOfCustomers.get().getOrDefault(userId, List.of()));
+    }
+
+    private Map<String, List<String>> mapOrdersOfCustomers() {
+        Map<String, List<String>> orders = new HashMap<>();
+        for (Document transaction : mongo.collection(MongoCollectionName.TRANSACTIONS).find()
+                .projection(Projections.include("user_id"))) {
+            orders.computeIfAbsent(transaction.getString("user_id"), key -> new ArrayList<>(4))
+                    .add(transaction.getString("_id"));
+        }
+        return orders;
+    }
+
+    /** customer_clv by customer: its {@code _id} is the customer id (as {@code run} writes it). */
+    private Map<String, Document> readCustomerValues() {
         Map<String, Document> values = new HashMap<>();
         for (Document value : mongo.collection(MongoCollectionName.CUSTOMER_CLV).find()) {
-            values.put(value.getString("customer_id"), value);
+            values.put(value.get("_id").toString(), value);
         }
         return values;
+    }
+
+    private Map<String, Long> countProductsPerCategory() {
+        Map<String, Long> products = new HashMap<>();
+        for (Document product : mongo.collection(MongoCollectionName.PRODUCTS).find()
+                .projection(Projections.include("category_id"))) {
+            products.merge(product.getString("category_id"), 1L, Long::sum);
+        }
+        return products;
     }
 
     private ObjectNode categoryNode(CategorySales category) {

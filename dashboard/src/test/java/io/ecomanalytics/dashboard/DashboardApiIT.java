@@ -297,6 +297,25 @@ class DashboardApiIT {
     }
 
     @Test
+    void everyCustomersOrdersAreFoundTheSameWithTheMapInMemory() {
+        try (Dashboard dashboard = Dashboard.start(DashboardSettings.of(stores.mongo(), stores.hbase().settings(),
+                ServedStores.TABLE).withOrderLookup(OrderLookup.IN_MEMORY_MAP))) {
+            for (String userId : expected.users.keySet()) {
+                List<String> own = expected.transactions.stream()
+                        .filter(transaction -> transaction.get("user_id").asText().equals(userId))
+                        .sorted(Comparator.comparing((JsonNode transaction) -> transaction.get("timestamp").asText())
+                                .thenComparing(transaction -> transaction.get("transaction_id").asText()))
+                        .map(transaction -> transaction.get("transaction_id").asText()).toList();
+                HttpCalls.Answer answer = HttpCalls.get(dashboard.address(), "api/customers/" + userId);
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                List<String> orders = new ArrayList<>();
+                answer.json().get("orders").forEach(order -> orders.add(order.get("transaction_id").asText()));
+                assertThat(orders).as(userId).isEqualTo(own);
+            }
+        }
+    }
+
+    @Test
     void aCustomerWithoutResultsHasNullValuesAndNoRecommendations() {
         JsonNode answer = ok("api/customers/user_000001");
 

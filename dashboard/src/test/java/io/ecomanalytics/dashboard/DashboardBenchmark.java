@@ -7,6 +7,7 @@ import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.hbase.EmbeddedHBase;
 import io.ecomanalytics.hbase.SessionStore;
 import io.ecomanalytics.mongo.EmbeddedMongoServer;
+import io.ecomanalytics.mongo.MongoCollectionName;
 import io.ecomanalytics.mongo.MongoLoadOptions;
 import io.ecomanalytics.mongo.MongoSettings;
 import io.ecomanalytics.mongo.MongoStore;
@@ -17,14 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.bson.Document;
 
 /**
  * Response times of the API over a generated dataset in embedded stores: 1,000 customer pages (random users) and
  * the overview's two calls ({@code /api/summary} and {@code /api/categories}) and a category page 100 times each,
- * one request at a time, after a first (cold) call that fills the dashboard's 30 s cache of the aggregations.
- * Prints the percentiles; never fails on timing.
+ * one request at a time, after a first (cold) call, which waits for the figures the dashboard computes when it
+ * starts. Every user gets a {@code customer_clv} document (placeholder values: only the lookup's time matters), as
+ * after a run. Prints the percentiles; never fails on timing.
  *
- * <p>{@code java ... DashboardBenchmark [scale] [requests]}, scale {@code small} by default.
+ * <p>{@code java ... DashboardBenchmark [scale] [requests] [order lookup]}: scale {@code small}, 1,000 requests and
+ * {@link OrderLookup#IN_MEMORY_MAP} (what {@code serve} uses over the embedded MongoDB) by default.
  */
 public final class DashboardBenchmark {
     private static final String TABLE = "bench:user_sessions";
@@ -35,6 +39,7 @@ public final class DashboardBenchmark {
     public static void main(String[] arguments) throws Exception {
         String scale = arguments.length > 0 ? arguments[0] : "small";
         int requests = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 1_000;
+        OrderLookup lookup = arguments.length > 2 ? OrderLookup.valueOf(arguments[2]) : OrderLookup.IN_MEMORY_MAP;
         GeneratorSpec spec = GeneratorSpec.scale(scale);
         Path dataset = Files.createTempDirectory("dashboard-bench-");
         DatasetGenerator.generate(spec, dataset, ProgressListener.NONE);
@@ -42,17 +47,27 @@ public final class DashboardBenchmark {
                 EmbeddedHBase hbase = EmbeddedHBase.start()) {
             MongoSettings mongo = MongoSettings.of(mongoServer.connectionString());
             long loadStart = System.nanoTime();
+            int users = JsonFigures.of(dataset).users.size();
             try (MongoStore store = MongoStore.connect(mongo)) {
                 store.createSchema();
                 store.loader(MongoLoadOptions.defaults()).load(dataset);
+                List<Document> values = new ArrayList<>();
+                for (int user = 1; user <= users; user++) {
+                    String id = String.format(Locale.ROOT, "user_%06d", user);
+                    values.add(new Document("_id", id).append("customer_id", id).append("clv", 10.0 * user)
+                            .append("probability_alive", 0.5).append("expected_purchases", 1.5)
+                            .append("segment", "loyal").append("learned_segment", user % 4));
+                }
+                store.collection(MongoCollectionName.CUSTOMER_CLV).insertMany(values);
             }
             try (SessionStore sessions = SessionStore.connect(hbase.settings(), TABLE)) {
                 sessions.createTable(dataset, 4);
                 sessions.load(dataset, RejectSink.DISCARD, sessions.loadOptions());
             }
             System.out.printf(Locale.ROOT, "scale %s loaded in %.1f s%n", scale, (System.nanoTime() - loadStart) / 1e9);
-            int users = JsonFigures.of(dataset).users.size();
-            try (Dashboard dashboard = Dashboard.start(DashboardSettings.of(mongo, hbase.settings(), TABLE))) {
+            System.out.println("order lookup " + lookup);
+            try (Dashboard dashboard = Dashboard.start(DashboardSettings.of(mongo, hbase.settings(), TABLE)
+                    .withOrderLookup(lookup))) {
                 URI root = dashboard.address();
                 Random random = new Random(42);
                 measure("customer page /api/customers/{id}", requests, () -> HttpCalls.get(root,

@@ -180,7 +180,9 @@ public final class LibraryTour {
     }
 
     private static void writeBack(Dataset<Row> customerClv, MongoSettings settings, SparkSession spark) {
-        MongoSparkIo.write(customerClv, settings, MongoCollectionName.CUSTOMER_CLV);
+        // _id = customer_id, as run writes it: the dashboard reads a customer's values by _id.
+        MongoSparkIo.write(customerClv.withColumn("_id", customerClv.col("customer_id")), settings,
+                MongoCollectionName.CUSTOMER_CLV);
         System.out.println("mongo customer_clv documents: " + MongoSparkIo.read(spark, settings,
                 MongoCollectionName.CUSTOMER_CLV, customerClv.schema()).count());
     }

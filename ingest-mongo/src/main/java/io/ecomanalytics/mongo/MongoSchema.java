@@ -84,7 +84,6 @@ final class MongoSchema {
                 Indexes.ascending("timestamp"),
                 Indexes.ascending("items.product_id"),
                 Indexes.ascending("session_id")));
-        indexes.put(MongoCollectionName.CUSTOMER_CLV, List.of(Indexes.ascending("user_id")));
         return indexes;
     }
 

@@ -23,7 +23,7 @@ class MongoSchemaIT {
             store.createSchema();
             Map<String, List<Document>> second = describe(store.database());
 
-            assertThat(first).containsOnlyKeys("users", "products", "categories", "transactions", "customer_clv");
+            assertThat(first).containsOnlyKeys("users", "products", "categories", "transactions");
             assertThat(keysOf(first.get("transactions"))).containsExactlyInAnyOrder(
                     new Document("_id", 1), new Document("user_id", 1), new Document("timestamp", 1),
                     new Document("items.product_id", 1), new Document("session_id", 1));

@@ -2,6 +2,7 @@ package io.ecomanalytics.runner;
 
 import io.ecomanalytics.dashboard.Dashboard;
 import io.ecomanalytics.dashboard.DashboardSettings;
+import io.ecomanalytics.dashboard.OrderLookup;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
@@ -24,8 +25,10 @@ final class DashboardOptions {
                     + " read-only but has no authentication). Drop --http-bind to keep it on this machine.");
             err.flush();
         }
+        // The embedded MongoDB-protocol server accepts the transactions.user_id index but does not keep it.
+        OrderLookup orders = stores.mongoIsEmbedded() ? OrderLookup.IN_MEMORY_MAP : OrderLookup.USER_ID_INDEX;
         Dashboard dashboard = Dashboard.start(DashboardSettings.of(stores.mongo(), stores.hbase(),
-                stores.hbaseTable()).withBindAddress(httpBind).withPort(httpPort));
+                stores.hbaseTable()).withBindAddress(httpBind).withPort(httpPort).withOrderLookup(orders));
         out.println("dashboard " + dashboard.address());
         return dashboard;
     }

@@ -317,7 +317,9 @@ final class Pipeline {
                             (System.nanoTime() - parquetDone) / 1_000_000);
                     return parquet + " | " + csv;
                 }));
-        MongoSparkIo.write(results.get(CUSTOMER_CLV), stores.mongo(), MongoCollectionName.CUSTOMER_CLV);
+        // _id is the customer id, the natural id as in every other collection: one indexed lookup per customer.
+        MongoSparkIo.write(results.get(CUSTOMER_CLV).withColumn("_id", col("customer_id")), stores.mongo(),
+                MongoCollectionName.CUSTOMER_CLV);
         outputs.put(CUSTOMER_CLV + " (MongoDB)", stores.mongo().database() + "."
                 + MongoCollectionName.CUSTOMER_CLV.collectionName());
         MongoSparkIo.write(RecommendationStage.documents(results.get(RecommendationStage.RECOMMENDATIONS)),

@@ -133,6 +133,11 @@ final class Stores implements AutoCloseable {
         return hbaseTable;
     }
 
+    /** Whether MongoDB is the embedded stand-in started for this command (it keeps no secondary index). */
+    boolean mongoIsEmbedded() {
+        return embeddedMongo.isPresent();
+    }
+
     /** One line per open store: where it is and whether it was started for this command (passwords masked). */
     String describe() {
         StringBuilder description = new StringBuilder();
