@@ -37,6 +37,7 @@ public final class Dashboard implements AutoCloseable {
     private static final int REQUEST_THREADS = 4;
     private static final int STORE_THREADS = 8;
     private static final int BACKLOG = 64;
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService requestThreads;
@@ -60,6 +61,12 @@ public final class Dashboard implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound (a port in use, an address not of this machine)
      */
     public static Dashboard start(DashboardSettings settings) {
+        // The JDK's server flushes the headers before the body: without TCP_NODELAY, Nagle's algorithm holds the body
+        // until the client acknowledges the headers, which a client delays by up to 40 ms, on every response. The
+        // property is read when the first server of the JVM is created; a value set by the user is kept.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         MongoStore mongo = MongoStore.connect(withTimeouts(settings.mongo(), settings.storeTimeout()));
         LazySessionStore sessions = new LazySessionStore(settings.hbase()
                 .withRetries(1, settings.storeTimeout()), settings.sessionTable());

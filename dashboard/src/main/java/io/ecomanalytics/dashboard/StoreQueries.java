@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -63,6 +64,10 @@ final class StoreQueries {
     /** The partners listed per product in a category's answer. */
     static final int PAIRS_PER_PRODUCT = 3;
 
+    /** A product bought with another: n(A,B), confidence n(A,B) / n(A) and lift, as {@code ProductAffinity}. */
+    private record Partner(String productId, long transactions, double confidence, double lift) {
+    }
+
     private final ObjectMapper mapper;
     private final MongoStore mongo;
     private final Supplier<SessionStore> sessions;
@@ -76,6 +81,8 @@ final class StoreQueries {
     private final Refreshed<Map<String, Long>> productsPerCategory;
     private final Refreshed<Map<String, Document>> customerValues;
     private final Refreshed<Map<String, List<String>>> ordersOfCustomers;
+    private final Map<String, Refreshed<Map<String, List<Partner>>>> pairsByCategory = new ConcurrentHashMap<>();
+    private final Executor background;
 
     /** The queries over these stores; {@code background} recomputes the kept figures. */
     StoreQueries(ObjectMapper mapper, MongoStore mongo, Supplier<SessionStore> sessions, OrderLookup orderLookup,
@@ -84,6 +91,7 @@ final class StoreQueries {
         this.mongo = mongo;
         this.sessions = sessions;
         this.orderLookup = orderLookup;
+        this.background = background;
         MongoAggregations aggregations = mongo.aggregations();
         Duration aggregation = Refreshed.AGGREGATIONS;
         this.days = new Refreshed<>("revenue per day", aggregations::revenuePerDay, aggregation, background);
@@ -185,8 +193,10 @@ final class StoreQueries {
         Map<String, ProductActivity.Counts> views = activity.get();
         List<Document> products = mongo.collection(MongoCollectionName.PRODUCTS)
                 .find(Filters.eq("category_id", categoryId)).into(new ArrayList<>());
-        List<String> productIds = products.stream().map(product -> product.getString("_id")).toList();
-        Map<String, List<ObjectNode>> pairs = affinityPairs(productIds, sales);
+        Map<String, List<Partner>> pairs = pairsByCategory.computeIfAbsent(categoryId, key -> new Refreshed<>(
+                "bought together in " + key, () -> affinityPairs(productIdsOf(key)), Refreshed.AGGREGATIONS,
+                background))
+                .get();
         List<ObjectNode> rows = new ArrayList<>();
         for (Document product : products) {
             String id = product.getString("_id");
@@ -201,7 +211,11 @@ final class StoreQueries {
                     .put("conversion", counts.views() == 0 ? null : (double) productSales.orders() / counts.views())
                     .put("quantity", productSales.quantity()).put("orders", productSales.orders())
                     .put("revenue", money(productSales.revenue()));
-            row.putArray("pairs").addAll(pairs.getOrDefault(id, List.of()));
+            ArrayNode partners = row.putArray("pairs");
+            for (Partner partner : pairs.getOrDefault(id, List.of())) {
+                partners.addObject().put("product_id", partner.productId()).put("transactions", partner.transactions())
+                        .put("confidence", partner.confidence()).put("lift", partner.lift());
+            }
             rows.add(row);
         }
         rows.sort(Comparator.comparing((ObjectNode row) -> new BigDecimal(row.get("revenue").asText())).reversed()
@@ -213,16 +227,28 @@ final class StoreQueries {
         return answer;
     }
 
+    /** The ids of a category's products. */
+    private List<String> productIdsOf(String categoryId) {
+        List<String> ids = new ArrayList<>();
+        for (Document product : mongo.collection(MongoCollectionName.PRODUCTS).find(Filters.eq("category_id",
+                categoryId)).projection(Projections.include("_id"))) {
+            ids.add(product.getString("_id"));
+        }
+        return ids;
+    }
+
     /**
      * "Bought together" for the given products, with the definitions of spark-transforms' {@code ProductAffinity}:
      * n(A,B) transactions holding both, confidence n(A,B) / n(A), lift confidence / (n(B) / N), N the transactions;
      * the strongest partners first (confidence, then lift, then product id).
      */
-    private Map<String, List<ObjectNode>> affinityPairs(List<String> productIds, Map<String, ProductSales> sales) {
+    private Map<String, List<Partner>> affinityPairs(List<String> productIds) {
         Map<String, Map<String, Long>> together = new HashMap<>();
         if (productIds.isEmpty()) {
             return Map.of();
         }
+        Map<String, ProductSales> sales = new HashMap<>();
+        productSales.get().forEach(product -> sales.put(product.productId(), product));
         for (Document transaction : mongo.collection(MongoCollectionName.TRANSACTIONS)
                 .find(Filters.in("items.product_id", productIds)).projection(new Document("items.product_id", 1))) {
             Set<String> basket = new TreeSet<>();
@@ -238,21 +264,19 @@ final class StoreQueries {
             }
         }
         long baskets = mongo.collection(MongoCollectionName.TRANSACTIONS).countDocuments();
-        Map<String, List<ObjectNode>> pairs = new HashMap<>();
+        Map<String, List<Partner>> pairs = new HashMap<>();
         together.forEach((product, partners) -> {
             long productBaskets = sales.get(product).orders();
-            List<ObjectNode> list = new ArrayList<>();
+            List<Partner> list = new ArrayList<>();
             partners.forEach((other, both) -> {
                 double confidence = (double) both / productBaskets;
                 double lift = confidence / ((double) sales.get(other).orders() / baskets);
-                list.add(mapper.createObjectNode().put("product_id", other).put("transactions", both)
-                        .put("confidence", confidence).put("lift", lift));
+                list.add(new Partner(other, both, confidence, lift));
             });
-            list.sort(Comparator.comparingDouble((ObjectNode pair) -> pair.get("confidence").asDouble()).reversed()
-                    .thenComparing(Comparator.comparingDouble((ObjectNode pair) -> pair.get("lift").asDouble())
-                            .reversed())
-                    .thenComparing(pair -> pair.get("product_id").asText()));
-            pairs.put(product, list.subList(0, Math.min(PAIRS_PER_PRODUCT, list.size())));
+            list.sort(Comparator.comparingDouble(Partner::confidence).reversed()
+                    .thenComparing(Comparator.comparingDouble(Partner::lift).reversed())
+                    .thenComparing(Partner::productId));
+            pairs.put(product, List.copyOf(list.subList(0, Math.min(PAIRS_PER_PRODUCT, list.size()))));
         });
         return pairs;
     }

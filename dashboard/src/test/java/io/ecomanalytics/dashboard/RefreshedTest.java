@@ -7,9 +7,16 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class RefreshedTest {
+    private static final Duration FRESHNESS = Duration.ofSeconds(30);
+
+    private final AtomicLong now = new AtomicLong();
+    private final HeldBack background = new HeldBack();
+
     /** Runs the background work only when the test says so. */
     private static final class HeldBack implements Executor {
         private final Queue<Runnable> waiting = new ArrayDeque<>();
@@ -30,15 +37,23 @@ class RefreshedTest {
         }
     }
 
+    private <T> Refreshed<T> refreshed(Supplier<T> computation) {
+        return new Refreshed<>("test", computation, FRESHNESS, background, now::get);
+    }
+
+    private void advance(Duration duration) {
+        now.addAndGet(duration.toNanos());
+    }
+
     @Test
     void theFirstCallComputesAndAFreshValueIsNotComputedAgain() {
         AtomicInteger computations = new AtomicInteger();
-        HeldBack background = new HeldBack();
-        Refreshed<Integer> value = new Refreshed<>("test", computations::incrementAndGet, Duration.ofHours(1),
-                background);
+        Refreshed<Integer> value = refreshed(computations::incrementAndGet);
 
         assertThat(value.get()).isEqualTo(1);
+        advance(FRESHNESS);
         assertThat(value.get()).isEqualTo(1);
+
         assertThat(computations).hasValue(1);
         assertThat(background.waiting()).isZero();
     }
@@ -46,9 +61,9 @@ class RefreshedTest {
     @Test
     void aStaleValueIsAnsweredAtOnceAndRecomputedOnceInTheBackground() {
         AtomicInteger computations = new AtomicInteger();
-        HeldBack background = new HeldBack();
-        Refreshed<Integer> value = new Refreshed<>("test", computations::incrementAndGet, Duration.ZERO, background);
+        Refreshed<Integer> value = refreshed(computations::incrementAndGet);
         assertThat(value.get()).isEqualTo(1);
+        advance(FRESHNESS.plusMillis(1));
 
         // Stale: the kept value answers, and only one recomputation is queued however many calls come.
         assertThat(value.get()).isEqualTo(1);
@@ -61,17 +76,35 @@ class RefreshedTest {
     }
 
     @Test
+    void aValueThatTookLongToComputeStaysFreshForTenTimesThatLong() {
+        AtomicInteger computations = new AtomicInteger();
+        Refreshed<Integer> value = refreshed(() -> {
+            advance(Duration.ofSeconds(20));
+            return computations.incrementAndGet();
+        });
+        assertThat(value.get()).isEqualTo(1);
+
+        advance(Duration.ofSeconds(180));
+        value.get();
+        assertThat(background.waiting()).as("fresh for 10 x 20 s from the computation's start").isZero();
+
+        advance(Duration.ofSeconds(1));
+        value.get();
+        assertThat(background.waiting()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedRecomputationKeepsTheOldValueAndTheNextCallTriesAgain() {
         AtomicInteger calls = new AtomicInteger();
-        HeldBack background = new HeldBack();
-        Refreshed<String> value = new Refreshed<>("test", () -> {
+        Refreshed<String> value = refreshed(() -> {
             int call = calls.incrementAndGet();
             if (call == 2) {
                 throw new IllegalStateException("store down");
             }
             return "figures " + call;
-        }, Duration.ZERO, background);
+        });
         assertThat(value.get()).isEqualTo("figures 1");
+        advance(FRESHNESS.plusMillis(1));
 
         value.get();
         background.runAll();

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedHBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHBase.class);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final float BLOCK_CACHE_SHARE_OF_HEAP = 0.1f;
+    private static final float MEMSTORE_SHARE_OF_HEAP = 0.2f;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path dataFolder;
@@ -172,6 +174,11 @@ public final class EmbeddedHBase implements AutoCloseable {
         // The region server retries reporting for duty at this interval (3 s by default) while the master is still
         // starting; in one JVM a short interval saves seconds of start-up and its heartbeats cost nothing.
         configuration.setInt("hbase.regionserver.msginterval", 300);
+        // The region server shares its JVM with the command (Spark, the embedded MongoDB, the dashboard). HBase's
+        // defaults give the block cache and the memstores 40 % of the heap each: a full scan of the sessions then
+        // keeps gigabytes of blocks that the rest of the process needs. Scans here read each block about once.
+        configuration.setFloat(HConstants.HFILE_BLOCK_CACHE_SIZE_KEY, BLOCK_CACHE_SHARE_OF_HEAP);
+        configuration.setFloat("hbase.regionserver.global.memstore.size", MEMSTORE_SHARE_OF_HEAP);
         return configuration;
     }
 

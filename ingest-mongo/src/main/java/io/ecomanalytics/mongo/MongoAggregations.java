@@ -2,32 +2,39 @@ package io.ecomanalytics.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 
 /**
  * The business aggregations, run by the server and returned as records. Every one has an equivalent in
  * spark-transforms; revenue counts every transaction whatever its status, like there.
  *
  * <p>The pipelines use only stages and operators that real MongoDB supports and the embedded server implements
- * (no {@code $set}, {@code $round}, {@code $switch}, {@code $dateTrunc}); items are unwound before {@code $lookup},
- * because a lookup on an array field matches nothing on the embedded server. Money is summed as doubles by the
- * server and rounded half up to cents here.
+ * (no {@code $set}, {@code $round}, {@code $switch}, {@code $dateTrunc}). Money is summed as doubles by the server and
+ * rounded half up to cents here. Revenue by category is the exception: it needs each item's product, and the embedded
+ * server runs a {@code $lookup} as one query per item, so it is one pass over the projected items here.
  */
 public final class MongoAggregations {
 
     private final MongoCollection<Document> transactions;
     private final MongoCollection<Document> categories;
+    private final MongoCollection<Document> products;
 
     MongoAggregations(MongoDatabase database) {
         this.transactions = database.getCollection(MongoCollectionName.TRANSACTIONS.collectionName());
         this.categories = database.getCollection(MongoCollectionName.CATEGORIES.collectionName());
+        this.products = database.getCollection(MongoCollectionName.PRODUCTS.collectionName());
     }
 
     /** The {@code limit} products sold in the largest quantity, ties by product id. */
@@ -45,37 +52,46 @@ public final class MongoAggregations {
         return productSales(List.of(new Document("$sort", new Document("_id", 1))));
     }
 
-    /** Revenue, quantity and orders per category (items joined to their product), by category id. */
+    /**
+     * Revenue, quantity and orders per category (items joined to their product), by category id; an item whose
+     * product is unknown counts nowhere, as an inner join.
+     *
+     * <p>One pass over the items here rather than a {@code $lookup} on the server: the embedded server runs the lookup
+     * as a query per item (500,000 transactions took more than ten minutes), and a real MongoDB sends the projected
+     * items just as fast. The money is summed exactly and rounded half up to cents.
+     */
     public List<CategorySales> revenueByCategory() {
         Map<String, String> names = new HashMap<>();
-        for (Document category : categories.find().projection(new Document("name", 1))) {
+        for (Document category : categories.find().projection(Projections.include("name"))) {
             names.put(category.getString("_id"), category.getString("name"));
         }
-        List<Document> pipeline = List.of(
-                new Document("$unwind", "$items"),
-                new Document("$project", new Document("product_id", "$items.product_id")
-                        .append("quantity", "$items.quantity")
-                        .append("subtotal", "$items.subtotal")),
-                new Document("$lookup", new Document("from", MongoCollectionName.PRODUCTS.collectionName())
-                        .append("localField", "product_id")
-                        .append("foreignField", "_id")
-                        .append("as", "product")),
-                new Document("$unwind", "$product"),
-                new Document("$group", new Document("_id", new Document("category", "$product.category_id")
-                        .append("transaction", "$_id"))
-                        .append("quantity", sum("$quantity"))
-                        .append("revenue", sum("$subtotal"))),
-                new Document("$group", new Document("_id", "$_id.category")
-                        .append("quantity", sum("$quantity"))
-                        .append("revenue", sum("$revenue"))
-                        .append("orders", sum(1))),
-                new Document("$sort", new Document("_id", 1)));
-        List<CategorySales> result = new ArrayList<>();
-        for (Document row : transactions.aggregate(pipeline).allowDiskUse(true)) {
-            String categoryId = row.getString("_id");
-            result.add(new CategorySales(categoryId, names.get(categoryId), count(row, "quantity"),
-                    cents(row, "revenue"), count(row, "orders")));
+        Map<String, String> categoryOfProduct = new HashMap<>();
+        for (Document product : products.find().projection(Projections.include("category_id"))) {
+            categoryOfProduct.put(product.getString("_id"), product.getString("category_id"));
         }
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> revenues = new HashMap<>();
+        Set<String> categoriesOfOrder = new HashSet<>();
+        for (Document transaction : transactions.find().projection(Projections.include("items.product_id",
+                "items.quantity", "items.subtotal"))) {
+            categoriesOfOrder.clear();
+            for (Document item : transaction.getList("items", Document.class)) {
+                String category = categoryOfProduct.get(item.getString("product_id"));
+                if (category == null) {
+                    continue;
+                }
+                long[] quantityAndOrders = counts.computeIfAbsent(category, key -> new long[2]);
+                quantityAndOrders[0] += ((Number) item.get("quantity")).longValue();
+                if (categoriesOfOrder.add(category)) {
+                    quantityAndOrders[1]++;
+                }
+                revenues.merge(category, exact(item.get("subtotal")), BigDecimal::add);
+            }
+        }
+        List<CategorySales> result = new ArrayList<>();
+        counts.forEach((category, quantityAndOrders) -> result.add(new CategorySales(category, names.get(category),
+                quantityAndOrders[0], revenues.get(category).setScale(2, RoundingMode.HALF_UP),
+                quantityAndOrders[1])));
         return result;
     }
 
@@ -172,6 +188,13 @@ public final class MongoAggregations {
 
     private static long count(Document row, String field) {
         return ((Number) row.get(field)).longValue();
+    }
+
+    private static BigDecimal exact(Object amount) {
+        if (amount instanceof Decimal128 decimal) {
+            return decimal.bigDecimalValue();
+        }
+        return amount instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf(((Number) amount).doubleValue());
     }
 
     private static BigDecimal cents(Document row, String field) {

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -271,6 +272,15 @@ class CommandLineProcessIT {
             assertThat(mostValuable.get("probability_alive").asDouble()).isBetween(0.0, 1.0);
             assertThat(mostValuable.get("segment").asText()).isNotBlank();
             assertThat(customers.body().get("segments")).isNotEmpty();
+            // That customer's page: the values read by _id (= customer_id) and every order, found through the map
+            // of orders the dashboard keeps over the embedded MongoDB.
+            String userId = mostValuable.get("user_id").asText();
+            DashboardCalls.Answer page = DashboardCalls.get(dashboard, "api/customers/" + userId);
+            assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+            assertThat(page.body().get("value").get("clv").asText()).isEqualTo(mostValuable.get("clv").asText());
+            List<String> orders = new ArrayList<>();
+            page.body().get("orders").forEach(order -> orders.add(order.get("transaction_id").asText()));
+            assertThat(orders).containsExactlyInAnyOrderElementsOf(JsonReference.transactionIdsOf(dataset, userId));
 
             CommandProcess.Result stopped = run.stop(PIPELINE);
             assertThat(stopped.exitCode()).as(stopped.printed()).isEqualTo(EXIT_CODE_ON_SIGTERM);

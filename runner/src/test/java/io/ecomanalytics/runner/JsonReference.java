@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,6 +48,17 @@ final class JsonReference {
             customers.add(transaction.get("user_id").asText());
         }
         return new TransactionTotals(revenue, orders, customers.size());
+    }
+
+    /** The ids of one user's transactions, in file order. */
+    static List<String> transactionIdsOf(Path dataset, String userId) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode transaction : JSON.readTree(dataset.resolve("transactions.json").toFile())) {
+            if (transaction.get("user_id").asText().equals(userId)) {
+                ids.add(transaction.get("transaction_id").asText());
+            }
+        }
+        return ids;
     }
 
     /** Category id -> sum of the item subtotals of its products, exact. */

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The committed test datasets that the tests of every module load. */
 public final class TestDatasets {
@@ -37,6 +39,20 @@ public final class TestDatasets {
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the tiny dataset into " + folder, e);
+        }
+    }
+
+    /** Deletes a folder and everything in it, e.g. a dataset a benchmark generated; nothing when it is absent. */
+    public static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder, e);
         }
     }
 }
