@@ -1,7 +1,11 @@
 package io.ecomanalytics.streaming;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.BrokerServer;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
@@ -41,7 +45,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         long startNanos = System.nanoTime();
         KafkaClusterTestKit cluster;
         try {
+            // A free port picked here rather than 0, so that a restarted broker serves where its clients look.
+            String listeners = "EXTERNAL://localhost:" + freeLoopbackPort() + ",CONTROLLER://localhost:0";
             cluster = new KafkaClusterTestKit.Builder(nodes())
+                    .setConfigProp("listeners", listeners)
                     // One broker: internal topics cannot have more replicas than that.
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -109,6 +116,35 @@ public final class EmbeddedKafka implements AutoCloseable {
         return Path.of(cluster.nodes().baseDirectory());
     }
 
+    /**
+     * Stops the broker (its controller keeps running), as a broker restart or crash does to its clients. Its logs
+     * stay; {@link #startBroker()} brings it back on the same port with the same logs.
+     */
+    void stopBroker() {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+        LOG.info("Embedded Kafka broker on {} stopped", bootstrapServers);
+    }
+
+    /** Starts the broker {@link #stopBroker()} stopped, returning once it accepts clients again. */
+    void startBroker() {
+        try {
+            for (BrokerServer broker : cluster.brokers().values()) {
+                broker.startup();
+            }
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new EmbeddedKafkaException("Cannot restart the embedded Kafka broker on " + bootstrapServers + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info("Embedded Kafka broker on {} started again", bootstrapServers);
+    }
+
     /** Stops the node and deletes its log folder; calling it again does nothing. */
     @Override
     public void close() {
@@ -123,6 +159,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                         + e.getMessage(), e);
             }
             LOG.info("Embedded Kafka on {} stopped", bootstrapServers);
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -91,11 +91,6 @@ public final class LiveEvents {
                         col("message"), col("value").as("event"))).as("value"));
     }
 
-    /** The accepted events of one topic. */
-    public static Dataset<Row> accepted(Dataset<Row> validated, String topic) {
-        return validated.filter(col("accepted").and(col("topic").equalTo(topic)));
-    }
-
     private static Row verdictRow(Row in, EventValidator validator) {
         String topic = in.getString(0);
         String key = in.getString(1);

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.mongodb.client.model.Indexes;
 import io.ecomanalytics.data.EntityType;
 import io.ecomanalytics.data.EventValidator;
 import io.ecomanalytics.data.Session;
@@ -16,10 +15,12 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +30,6 @@ import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -37,8 +37,6 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -64,9 +62,6 @@ public final class LiveStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     private static final long POLL_MILLIS = 250;
     private static final int SINK_CHUNK = 1_000;
-    private static final StructType PRODUCT_CATEGORIES = new StructType()
-            .add("product_id", DataTypes.StringType, false)
-            .add("category_id", DataTypes.StringType);
 
     private final SparkSession spark;
     private final StreamingQuery query;
@@ -90,10 +85,8 @@ public final class LiveStream implements AutoCloseable {
         SinkConnections connections = SinkConnections.of(settings.targets());
         MongoStore mongo = connections.mongo();
         mongo.createSchema();
-        mongo.database().getCollection(LiveMetricsWriter.PARTS).createIndex(Indexes.ascending("window_start"));
         EventValidator validator = referenceData(mongo);
-        Dataset<Row> productCategories = spark.createDataFrame(productCategories(mongo), PRODUCT_CATEGORIES)
-                .persist(StorageLevel.MEMORY_ONLY());
+        Map<String, String> productCategories = productCategories(mongo);
         LiveMetricsWriter metrics = new LiveMetricsWriter(mongo.database(), settings.watermarkDelay());
         if (isNewCheckpoint(spark, settings.checkpoint())) {
             // A new checkpoint reads the topics from the start: the metrics are rebuilt from the first event, so the
@@ -204,8 +197,8 @@ public final class LiveStream implements AutoCloseable {
     }
 
     private static void processBatch(Dataset<Row> batch, long batchId, EventValidator validator,
-            Dataset<Row> productCategories, LiveMetricsWriter metrics, StoreTargets targets, String bootstrapServers,
-            Totals totals) {
+            Map<String, String> productCategories, LiveMetricsWriter metrics, StoreTargets targets,
+            String bootstrapServers, Totals totals) {
         totals.batchStarted();
         long startNanos = System.nanoTime();
         try {
@@ -227,11 +220,9 @@ public final class LiveStream implements AutoCloseable {
                             .option("topic", EventTopics.REJECTS)
                             .save();
                 }
-                ForeachPartitionFunction<Row> storeTransactions = rows -> upsertTransactions(rows, validator, targets);
-                ForeachPartitionFunction<Row> storeSessions = rows -> upsertSessions(rows, validator, targets);
-                LiveEvents.accepted(validated, EventTopics.TRANSACTIONS).select("value")
-                        .foreachPartition(storeTransactions);
-                LiveEvents.accepted(validated, EventTopics.SESSIONS).select("value").foreachPartition(storeSessions);
+                // One job for both stores: a Kafka partition holds one topic's events, so each task writes one store.
+                ForeachPartitionFunction<Row> store = rows -> upsert(rows, validator, targets);
+                validated.filter(col("accepted")).select("topic", "value").foreachPartition(store);
                 long storedNanos = System.nanoTime();
                 Timestamp watermark = metrics.watermarkFor(batchId);
                 List<Row> contributions = LiveMetrics.contributions(validated, productCategories, watermark)
@@ -257,24 +248,23 @@ public final class LiveStream implements AutoCloseable {
         return nanos / 1_000_000;
     }
 
-    private static void upsertTransactions(Iterator<Row> rows, EventValidator validator, StoreTargets targets) {
-        List<Transaction> chunk = new ArrayList<>(SINK_CHUNK);
+    private static void upsert(Iterator<Row> rows, EventValidator validator, StoreTargets targets) {
+        List<Transaction> transactions = new ArrayList<>(SINK_CHUNK);
+        List<Session> sessions = new ArrayList<>(SINK_CHUNK);
         while (rows.hasNext()) {
-            chunk.add(validator.validate(EntityType.TRANSACTIONS, rows.next().getString(0)).record());
-            if (chunk.size() == SINK_CHUNK || !rows.hasNext()) {
-                SinkConnections.of(targets).transactions().upsert(chunk);
-                chunk.clear();
+            Row row = rows.next();
+            if (EventTopics.TRANSACTIONS.equals(row.getString(0))) {
+                transactions.add(validator.validate(EntityType.TRANSACTIONS, row.getString(1)).record());
+            } else {
+                sessions.add(validator.validate(EntityType.SESSIONS, row.getString(1)).record());
             }
-        }
-    }
-
-    private static void upsertSessions(Iterator<Row> rows, EventValidator validator, StoreTargets targets) {
-        List<Session> chunk = new ArrayList<>(SINK_CHUNK);
-        while (rows.hasNext()) {
-            chunk.add(validator.validate(EntityType.SESSIONS, rows.next().getString(0)).record());
-            if (chunk.size() == SINK_CHUNK || !rows.hasNext()) {
-                SinkConnections.of(targets).sessions().upsert(chunk);
-                chunk.clear();
+            if (transactions.size() == SINK_CHUNK || !rows.hasNext() && !transactions.isEmpty()) {
+                SinkConnections.of(targets).transactions().upsert(transactions);
+                transactions.clear();
+            }
+            if (sessions.size() == SINK_CHUNK || !rows.hasNext() && !sessions.isEmpty()) {
+                SinkConnections.of(targets).sessions().upsert(sessions);
+                sessions.clear();
             }
         }
     }
@@ -292,13 +282,16 @@ public final class LiveStream implements AutoCloseable {
         return ids;
     }
 
-    private static List<Row> productCategories(MongoStore mongo) {
-        List<Row> rows = new ArrayList<>();
+    private static Map<String, String> productCategories(MongoStore mongo) {
+        Map<String, String> categories = new HashMap<>();
         for (Document document : mongo.collection(MongoCollectionName.PRODUCTS).find()
                 .projection(new Document("_id", 1).append("category_id", 1))) {
-            rows.add(RowFactory.create(document.get("_id").toString(), document.getString("category_id")));
+            String category = document.getString("category_id");
+            if (category != null) {
+                categories.put(document.get("_id").toString(), category);
+            }
         }
-        return rows;
+        return categories;
     }
 
     /** Counts of this run, shared between the batch function and the listener (both on the driver). */

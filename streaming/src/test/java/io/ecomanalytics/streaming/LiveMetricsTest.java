@@ -7,12 +7,10 @@ import io.ecomanalytics.testing.SharedSpark;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,11 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedSpark.class)
 class LiveMetricsTest {
-    private static final StructType PRODUCT_CATEGORIES = new StructType()
-            .add("product_id", DataTypes.StringType)
-            .add("category_id", DataTypes.StringType);
-
-    /** One computation for both checks: each run of the four aggregations costs seconds on 2 cores. */
+    /** One computation for both checks: each run of the aggregation costs seconds on 2 cores. */
     @Test
     void windowsAddUpTheBatchAndEventsBehindTheWatermarkAreCountedLateAndStillAdded(SparkSession spark) {
         List<Row> contributions = contributions(spark, minute("10:01"));
@@ -65,8 +59,7 @@ class LiveMetricsTest {
                         "converted")},
                 new String[] {EventTopics.SESSIONS, TestEvents.session("sess_0000000002", "2024-02-01T10:03:00",
                         "abandoned")}));
-        Dataset<Row> productCategories = spark.createDataFrame(List.of(RowFactory.create("prod_00001", "cat_001"),
-                RowFactory.create("prod_00002", "cat_002")), PRODUCT_CATEGORIES);
+        Map<String, String> productCategories = Map.of("prod_00001", "cat_001", "prod_00002", "cat_002");
         Dataset<Row> validated = LiveEvents.validate(events, TestEvents.VALIDATOR);
         assertThat(validated.filter("accepted").count()).as("every hand-made event is valid").isEqualTo(5);
         return LiveMetrics.contributions(validated, productCategories, watermark).collectAsList();

@@ -1,5 +1,7 @@
 package io.ecomanalytics.streaming;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.ecomanalytics.data.DatasetGenerator;
 import io.ecomanalytics.data.GeneratorSpec;
 import io.ecomanalytics.data.ProgressListener;
@@ -21,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,12 +42,15 @@ import org.bson.Document;
  * <p>Run from the repository root after {@code mvn -B -q -pl streaming -am test-compile
  * dependency:build-classpath -Dmdep.outputFile=/tmp/streaming-cp.txt -Dmdep.includeScope=test}:
  * {@code java $(cat .mvn/jvm.config) -Xmx6g -cp "streaming/target/test-classes:streaming/target/classes:..."
- * io.ecomanalytics.streaming.StreamBenchmark [scale] [rate]} (default {@code small} and 1000 events/s).
+ * io.ecomanalytics.streaming.StreamBenchmark [scale] [rate] [backlog factor] [events per batch] [days]} (default
+ * {@code small}, 1000 events/s, a backlog of 3 times the scale's transactions and sessions, 10,000 events per batch,
+ * the scale's period of activity).
  */
 public final class StreamBenchmark {
     private static final Duration IDLE = Duration.ofSeconds(8);
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final Pattern BATCH_LINE = Pattern.compile("batch \\d+: ([\\d,]+) rows");
 
     private StreamBenchmark() {
     }
@@ -51,9 +58,19 @@ public final class StreamBenchmark {
     public static void main(String[] arguments) throws Exception {
         String scale = arguments.length > 0 ? arguments[0] : "small";
         double rate = arguments.length > 1 ? Double.parseDouble(arguments[1]) : 1000;
+        int backlogFactor = arguments.length > 2 ? Integer.parseInt(arguments[2]) : 3;
+        long eventsPerBatch = arguments.length > 3 ? Long.parseLong(arguments[3]) : 10_000;
+        GeneratorSpec spec = GeneratorSpec.scale(scale);
+        // Fewer days pack more events into each metric window, as a live feed does (the scales spread them widely).
+        int days = arguments.length > 4 ? Integer.parseInt(arguments[4]) : spec.periodDays();
         Path work = Files.createTempDirectory("stream-bench-");
-        Path dataset = work.resolve("dataset");
-        DatasetGenerator.generate(GeneratorSpec.scale(scale), dataset, ProgressListener.NONE);
+        // The backlog: the scale's users, products and categories with more transactions and sessions; the paced
+        // run replays the scale's own number of them (the backlog's first ones).
+        Path backlogDataset = work.resolve("backlog");
+        DatasetGenerator.generate(spec.withPeriod(spec.periodEnd(), days).withTransactions(spec.transactions() * backlogFactor)
+                .withSessions(spec.sessions() * backlogFactor)
+                .withSessionsPerFile((int) (spec.sessions() * backlogFactor)), backlogDataset, ProgressListener.NONE);
+        Path dataset = firstEvents(backlogDataset, work.resolve("dataset"), spec);
         Path references = referencesOnly(dataset, work.resolve("references"));
         CompletableFuture<EmbeddedHBase> hbaseStarting = CompletableFuture.supplyAsync(EmbeddedHBase::start);
         try (EmbeddedMongoServer mongoServer = EmbeddedMongoServer.start();
@@ -67,27 +84,41 @@ public final class StreamBenchmark {
             StoreTargets targets = StoreTargets.of(mongo.settings(), hbase.settings(), sessions.tableName());
 
             try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-                ReplayReport backlog = EventReplay.replay(dataset, kafka.bootstrapServers(),
+                ReplayReport backlog = EventReplay.replay(backlogDataset, kafka.bootstrapServers(),
                         ReplayPace.asFastAsPossible(), ProgressListener.NONE);
+                List<long[]> batches = new ArrayList<>();
                 long start = System.nanoTime();
                 StreamTotals totals;
-                try (LiveStream stream = LiveStream.start(spark, settings(kafka, targets, work.resolve("c1")),
-                        line -> { })) {
+                try (LiveStream stream = LiveStream.start(spark, settings(kafka, targets, work.resolve("c1"),
+                        eventsPerBatch), line -> batchEnded(line, batches))) {
                     stream.awaitIdle(IDLE);
                     totals = stream.totals();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9 - IDLE.toSeconds();
                 System.out.printf(Locale.ROOT, "%s: replay of %,d events as fast as possible: %,.0f events/s%n",
                         scale, backlog.total(), backlog.eventsPerSecond());
-                System.out.printf(Locale.ROOT, "%s: stream of the %,d-event backlog (%,d batches) into both stores:"
-                        + " %.1f s, %,.0f events/s sustained (Spark's first batch included, idle wait excluded)%n",
-                        scale, totals.read(), totals.batches(), seconds, totals.read() / seconds);
+                System.out.printf(Locale.ROOT, "%s x%d over %d days: stream of the %,d-event backlog (%,d batches of"
+                        + " at most %,d) into both stores: %.1f s, %,.0f events/s (Spark's first batch included, idle"
+                        + " wait excluded)%n", scale, backlogFactor, days, totals.read(), totals.batches(),
+                        eventsPerBatch, seconds, totals.read() / seconds);
+                synchronized (batches) {
+                    if (batches.size() > 1) {
+                        long first = batches.get(0)[1];
+                        long[] last = batches.get(batches.size() - 1);
+                        long rows = batches.stream().skip(1).mapToLong(batch -> batch[0]).sum();
+                        double sustained = (last[1] - first) / 1e9;
+                        System.out.printf(Locale.ROOT, "%s x%d: first batch %,d events (Spark's warm-up); the next"
+                                + " %d batches: %,d events in %.1f s, %,.0f events/s sustained%n", scale,
+                                backlogFactor, batches.get(0)[0], batches.size() - 1, rows, sustained,
+                                rows / sustained);
+                    }
+                }
             }
 
             // A fresh broker, so that the latency run reads only the paced events.
             mongo.collection(MongoCollectionName.TRANSACTIONS).drop();
             try (EmbeddedKafka kafka = EmbeddedKafka.start();
-                    LiveStream stream = LiveStream.start(spark, settings(kafka, targets, work.resolve("c2")),
+                    LiveStream stream = LiveStream.start(spark, settings(kafka, targets, work.resolve("c2"), 0),
                             line -> { })) {
                 Map<String, Long> visible = new HashMap<>();
                 CompletableFuture<ReplayReport> paced = CompletableFuture.supplyAsync(() -> EventReplay.replay(
@@ -105,9 +136,20 @@ public final class StreamBenchmark {
         }
     }
 
-    private static LiveStreamSettings settings(EmbeddedKafka kafka, StoreTargets targets, Path checkpoint) {
+    private static LiveStreamSettings settings(EmbeddedKafka kafka, StoreTargets targets, Path checkpoint,
+            long eventsPerBatch) {
         return new LiveStreamSettings(kafka.bootstrapServers(), targets, checkpoint.toString(), Duration.ofMillis(500),
-                LiveStreamSettings.DEFAULT_WATERMARK_DELAY, 0);
+                LiveStreamSettings.DEFAULT_WATERMARK_DELAY, eventsPerBatch);
+    }
+
+    /** Notes the rows of a progress line ({@code batch N: R rows, ...}) and when it arrived, at the batch's end. */
+    private static void batchEnded(String line, List<long[]> batches) {
+        Matcher matcher = BATCH_LINE.matcher(line);
+        if (matcher.lookingAt()) {
+            synchronized (batches) {
+                batches.add(new long[] {Long.parseLong(matcher.group(1).replace(",", "")), System.nanoTime()});
+            }
+        }
     }
 
     /** Polls MongoDB for new transaction ids and notes when each became visible, until the replay ended and idled. */
@@ -163,6 +205,25 @@ public final class StreamBenchmark {
 
     private static long percentile(List<Long> sorted, double fraction) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
+    }
+
+    /** A copy of the dataset with only its first transactions and sessions, as many as {@code spec} has. */
+    private static Path firstEvents(Path dataset, Path folder, GeneratorSpec spec) throws Exception {
+        Files.createDirectories(folder);
+        for (String file : List.of("users.json", "products.json", "categories.json")) {
+            Files.copy(dataset.resolve(file), folder.resolve(file));
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (String file : List.of("transactions.json", "sessions_0.json")) {
+            ArrayNode all = (ArrayNode) json.readTree(dataset.resolve(file).toFile());
+            long keep = file.startsWith("transactions") ? spec.transactions() : spec.sessions();
+            ArrayNode first = json.createArrayNode();
+            for (int i = 0; i < keep && i < all.size(); i++) {
+                first.add(all.get(i));
+            }
+            json.writeValue(folder.resolve(file).toFile(), first);
+        }
+        return folder;
     }
 
     private static Path referencesOnly(Path dataset, Path folder) throws Exception {
