@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,14 +44,16 @@ public final class Dashboard implements AutoCloseable {
     private final ExecutorService requestThreads;
     private final ExecutorService storeThreads;
     private final MongoStore mongo;
+    private final MongoStore figures;
     private final LazySessionStore sessions;
 
     private Dashboard(HttpServer server, ExecutorService requestThreads, ExecutorService storeThreads,
-            MongoStore mongo, LazySessionStore sessions) {
+            MongoStore mongo, MongoStore figures, LazySessionStore sessions) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.storeThreads = storeThreads;
         this.mongo = mongo;
+        this.figures = figures;
         this.sessions = sessions;
     }
 
@@ -68,6 +71,7 @@ public final class Dashboard implements AutoCloseable {
             System.setProperty(NO_DELAY, "true");
         }
         MongoStore mongo = MongoStore.connect(withTimeouts(settings.mongo(), settings.storeTimeout()));
+        MongoStore figures = MongoStore.connect(withConnectTimeouts(settings.mongo(), settings.storeTimeout()));
         LazySessionStore sessions = new LazySessionStore(settings.hbase()
                 .withRetries(1, settings.storeTimeout()), settings.sessionTable());
         ExecutorService requestThreads = Executors.newFixedThreadPool(REQUEST_THREADS, daemons("dashboard-http"));
@@ -76,19 +80,21 @@ public final class Dashboard implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()),
                     BACKLOG);
             ObjectMapper mapper = new ObjectMapper();
-            StoreQueries queries = new StoreQueries(mapper, mongo, sessions, settings.orderLookup(), storeThreads);
+            StoreQueries queries = new StoreQueries(mapper, mongo, figures, sessions, settings.orderLookup(),
+                    storeThreads);
             server.createContext("/api/", new ApiHandler(mapper, queries, storeThreads, settings.storeTimeout()));
             server.createContext("/", new PageHandler(mapper));
             server.setExecutor(requestThreads);
             server.start();
             storeThreads.execute(queries::computeKeptFigures);
-            Dashboard dashboard = new Dashboard(server, requestThreads, storeThreads, mongo, sessions);
+            Dashboard dashboard = new Dashboard(server, requestThreads, storeThreads, mongo, figures, sessions);
             LOG.info("Dashboard listening on {}", dashboard.address());
             return dashboard;
         } catch (IOException e) {
             requestThreads.shutdownNow();
             storeThreads.shutdownNow();
             mongo.close();
+            figures.close();
             throw new UncheckedIOException("Cannot listen on " + settings.bindAddress() + ":" + settings.port()
                     + ": " + e.getMessage() + ". Pass a free port (or 0 for any) and an address of this machine.", e);
         }
@@ -118,7 +124,11 @@ public final class Dashboard implements AutoCloseable {
         try {
             sessions.close();
         } finally {
-            mongo.close();
+            try {
+                mongo.close();
+            } finally {
+                figures.close();
+            }
         }
     }
 
@@ -127,10 +137,23 @@ public final class Dashboard implements AutoCloseable {
      * that a MongoDB that does not answer fails a query instead of holding a thread.
      */
     static MongoSettings withTimeouts(MongoSettings settings, Duration timeout) {
+        return withTimeouts(settings, timeout, List.of("serverSelectionTimeoutMS", "connectTimeoutMS",
+                "socketTimeoutMS"));
+    }
+
+    /**
+     * The settings' URI with bounded server selection and connect timeouts only (unless the URI sets its own): for the
+     * figures over whole collections, whose reads take as long as the collection is large.
+     */
+    static MongoSettings withConnectTimeouts(MongoSettings settings, Duration timeout) {
+        return withTimeouts(settings, timeout, List.of("serverSelectionTimeoutMS", "connectTimeoutMS"));
+    }
+
+    private static MongoSettings withTimeouts(MongoSettings settings, Duration timeout, List<String> bounded) {
         String uri = settings.uri();
         long millis = timeout.toMillis();
         StringBuilder options = new StringBuilder();
-        for (String option : new String[] {"serverSelectionTimeoutMS", "connectTimeoutMS", "socketTimeoutMS"}) {
+        for (String option : bounded) {
             if (!uri.toLowerCase(Locale.ROOT).contains(option.toLowerCase(Locale.ROOT) + "=")) {
                 options.append(options.length() == 0 ? "" : "&").append(option).append('=').append(millis);
             }

@@ -1,6 +1,8 @@
 package io.ecomanalytics.dashboard;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
@@ -11,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A value computed from the stores, kept, and computed again in the background once it is older than its freshness.
  * The aggregations over all transactions and sessions take seconds on a large dataset (more on the embedded
- * MongoDB-protocol server), so a page view must not wait for them: only the first call does; later calls answer at
- * once with the kept value, and the first call after it went stale starts one recomputation on the background
- * executor (stale while revalidating). A value counts as fresh for its freshness or for {@value #COST_FACTOR} times
+ * MongoDB-protocol server), so a page view must not wait for them: only the first calls do (they wait for one
+ * computation on the background executor, which goes on when a waiting request gives up, so that a computation
+ * longer than the store timeout still ends); later calls answer at once with the kept value, and the first call after
+ * it went stale starts one recomputation on the background executor (stale while revalidating). A value counts as fresh for its freshness or for {@value #COST_FACTOR} times
  * its last computation, whichever is longer, so that recomputing never takes more than about a tenth of the machine
  * however large the data (a scan of 500,000 transactions on the embedded server takes seconds). The data changes
  * only when a load, a run or the stream writes, so figures a little older are fine for a dashboard. A failed
@@ -36,6 +39,7 @@ final class Refreshed<T> {
     private final Executor background;
     private final LongSupplier clock;
     private T value;
+    private CompletableFuture<T> firstComputation;
     private long computedAt;
     private long computationNanos;
     private boolean recomputing;
@@ -53,15 +57,50 @@ final class Refreshed<T> {
         this.clock = clock;
     }
 
-    /** The kept value; computed now when there is none yet (concurrent callers wait for that one computation). */
-    synchronized T get() {
-        if (value == null) {
-            long start = clock.getAsLong();
-            value = computation.get();
-            computedAt = start;
-            computationNanos = clock.getAsLong() - start;
-            return value;
+    /**
+     * The kept value; when there is none yet, waits for the one computation of it (started by the first caller).
+     *
+     * @throws RuntimeException what the computation threw (the next call starts another one), or an
+     *                          {@link IllegalStateException} when the caller was interrupted while waiting
+     */
+    T get() {
+        CompletableFuture<T> pending;
+        synchronized (this) {
+            if (value != null) {
+                recomputeWhenStale();
+                return value;
+            }
+            if (firstComputation == null || firstComputation.isCompletedExceptionally()) {
+                firstComputation = CompletableFuture.supplyAsync(this::computeFirst, background);
+            }
+            pending = firstComputation;
         }
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Could not compute " + name, e.getCause());
+        }
+    }
+
+    private T computeFirst() {
+        long start = clock.getAsLong();
+        T first = computation.get();
+        long took = clock.getAsLong() - start;
+        synchronized (this) {
+            value = first;
+            computedAt = start;
+            computationNanos = took;
+        }
+        return first;
+    }
+
+    private void recomputeWhenStale() {
         long fresh = Math.max(freshNanos, COST_FACTOR * computationNanos);
         if (!recomputing && clock.getAsLong() - computedAt > fresh) {
             recomputing = true;
@@ -71,7 +110,6 @@ final class Refreshed<T> {
                 recomputing = false;
             }
         }
-        return value;
     }
 
     private void recompute() {

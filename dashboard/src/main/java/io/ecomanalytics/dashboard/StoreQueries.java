@@ -70,6 +70,7 @@ final class StoreQueries {
 
     private final ObjectMapper mapper;
     private final MongoStore mongo;
+    private final MongoStore figures;
     private final Supplier<SessionStore> sessions;
     private final OrderLookup orderLookup;
     private final Refreshed<List<DailySales>> days;
@@ -84,15 +85,20 @@ final class StoreQueries {
     private final Map<String, Refreshed<Map<String, List<Partner>>>> pairsByCategory = new ConcurrentHashMap<>();
     private final Executor background;
 
-    /** The queries over these stores; {@code background} recomputes the kept figures. */
-    StoreQueries(ObjectMapper mapper, MongoStore mongo, Supplier<SessionStore> sessions, OrderLookup orderLookup,
-            Executor background) {
+    /**
+     * The queries over these stores: a request reads {@code mongo}, whose reads are bounded by the store timeout; the
+     * kept figures are computed over {@code figures}, whose reads may take as long as a scan of the largest collection
+     * takes, and recomputed on {@code background}.
+     */
+    StoreQueries(ObjectMapper mapper, MongoStore mongo, MongoStore figures, Supplier<SessionStore> sessions,
+            OrderLookup orderLookup, Executor background) {
         this.mapper = mapper;
         this.mongo = mongo;
+        this.figures = figures;
         this.sessions = sessions;
         this.orderLookup = orderLookup;
         this.background = background;
-        MongoAggregations aggregations = mongo.aggregations();
+        MongoAggregations aggregations = figures.aggregations();
         Duration aggregation = Refreshed.AGGREGATIONS;
         this.days = new Refreshed<>("revenue per day", aggregations::revenuePerDay, aggregation, background);
         this.categorySales = new Refreshed<>("revenue by category", aggregations::revenueByCategory, aggregation,
@@ -230,7 +236,7 @@ final class StoreQueries {
     /** The ids of a category's products. */
     private List<String> productIdsOf(String categoryId) {
         List<String> ids = new ArrayList<>();
-        for (Document product : mongo.collection(MongoCollectionName.PRODUCTS).find(Filters.eq("category_id",
+        for (Document product : figures.collection(MongoCollectionName.PRODUCTS).find(Filters.eq("category_id",
                 categoryId)).projection(Projections.include("_id"))) {
             ids.add(product.getString("_id"));
         }
@@ -249,7 +255,7 @@ final class StoreQueries {
         }
         Map<String, ProductSales> sales = new HashMap<>();
         productSales.get().forEach(product -> sales.put(product.productId(), product));
-        for (Document transaction : mongo.collection(MongoCollectionName.TRANSACTIONS)
+        for (Document transaction : figures.collection(MongoCollectionName.TRANSACTIONS)
                 .find(Filters.in("items.product_id", productIds)).projection(new Document("items.product_id", 1))) {
             Set<String> basket = new TreeSet<>();
             transaction.getList("items", Document.class).forEach(item -> basket.add(item.getString("product_id")));
@@ -263,7 +269,7 @@ final class StoreQueries {
                 }
             }
         }
-        long baskets = mongo.collection(MongoCollectionName.TRANSACTIONS).countDocuments();
+        long baskets = figures.collection(MongoCollectionName.TRANSACTIONS).countDocuments();
         Map<String, List<Partner>> pairs = new HashMap<>();
         together.forEach((product, partners) -> {
             long productBaskets = sales.get(product).orders();
@@ -426,7 +432,7 @@ final class StoreQueries {
 
     private Map<String, List<String>> mapOrdersOfCustomers() {
         Map<String, List<String>> orders = new HashMap<>();
-        for (Document transaction : mongo.collection(MongoCollectionName.TRANSACTIONS).find()
+        for (Document transaction : figures.collection(MongoCollectionName.TRANSACTIONS).find()
                 .projection(Projections.include("user_id"))) {
             orders.computeIfAbsent(transaction.getString("user_id"), key -> new ArrayList<>(4))
                     .add(transaction.getString("_id"));
@@ -437,7 +443,7 @@ final class StoreQueries {
     /** customer_clv by customer: its {@code _id} is the customer id (as {@code run} writes it). */
     private Map<String, Document> readCustomerValues() {
         Map<String, Document> values = new HashMap<>();
-        for (Document value : mongo.collection(MongoCollectionName.CUSTOMER_CLV).find()) {
+        for (Document value : figures.collection(MongoCollectionName.CUSTOMER_CLV).find()) {
             values.put(value.get("_id").toString(), value);
         }
         return values;
@@ -445,7 +451,7 @@ final class StoreQueries {
 
     private Map<String, Long> countProductsPerCategory() {
         Map<String, Long> products = new HashMap<>();
-        for (Document product : mongo.collection(MongoCollectionName.PRODUCTS).find()
+        for (Document product : figures.collection(MongoCollectionName.PRODUCTS).find()
                 .projection(Projections.include("category_id"))) {
             products.merge(product.getString("category_id"), 1L, Long::sum);
         }

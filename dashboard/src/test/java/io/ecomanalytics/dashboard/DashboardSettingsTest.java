@@ -51,4 +51,12 @@ class DashboardSettingsTest {
         assertThat(bounded.uri()).isEqualTo(expected);
         assertThat(bounded.database()).isEqualTo("shop");
     }
+
+    @Test
+    void theFiguresOverWholeCollectionsHaveNoSocketTimeout() {
+        MongoSettings figures = Dashboard.withConnectTimeouts(MongoSettings.of("mongodb://h:1", "shop"),
+                Duration.ofSeconds(2));
+
+        assertThat(figures.uri()).isEqualTo("mongodb://h:1/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
+    }
 }

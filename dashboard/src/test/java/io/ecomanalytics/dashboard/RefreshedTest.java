@@ -1,6 +1,7 @@
 package io.ecomanalytics.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,13 +18,22 @@ class RefreshedTest {
     private final AtomicLong now = new AtomicLong();
     private final HeldBack background = new HeldBack();
 
-    /** Runs the background work only when the test says so. */
+    /** Runs the background work at once until the test holds it back, then only when the test says so. */
     private static final class HeldBack implements Executor {
         private final Queue<Runnable> waiting = new ArrayDeque<>();
+        private boolean held;
 
         @Override
         public void execute(Runnable command) {
-            waiting.add(command);
+            if (held) {
+                waiting.add(command);
+            } else {
+                command.run();
+            }
+        }
+
+        void hold() {
+            held = true;
         }
 
         int waiting() {
@@ -37,8 +47,12 @@ class RefreshedTest {
         }
     }
 
+    /** A value whose first computation runs at once and whose recomputations wait for {@link HeldBack#runAll}. */
     private <T> Refreshed<T> refreshed(Supplier<T> computation) {
-        return new Refreshed<>("test", computation, FRESHNESS, background, now::get);
+        Refreshed<T> refreshed = new Refreshed<>("test", computation, FRESHNESS, background, now::get);
+        refreshed.get();
+        background.hold();
+        return refreshed;
     }
 
     private void advance(Duration duration) {
@@ -113,5 +127,20 @@ class RefreshedTest {
 
         background.runAll();
         assertThat(value.get()).isEqualTo("figures 3");
+    }
+
+    @Test
+    void aFailedFirstComputationIsThrownAndTheNextCallComputesAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        Refreshed<String> value = new Refreshed<>("test", () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("store down");
+            }
+            return "figures";
+        }, FRESHNESS, background, now::get);
+
+        assertThatThrownBy(value::get).isInstanceOf(IllegalStateException.class).hasMessage("store down");
+        assertThat(value.get()).isEqualTo("figures");
+        assertThat(calls).hasValue(2);
     }
 }
