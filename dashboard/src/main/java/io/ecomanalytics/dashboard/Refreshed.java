@@ -124,6 +124,10 @@ final class Refreshed<T> {
             }
             LOG.debug("Recomputed {} in {} ms", name, took / 1_000_000);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The dashboard is closing.
+                return;
+            }
             LOG.warn("Could not recompute {}; the dashboard keeps the figures of {} s ago: {}", name,
                     (clock.getAsLong() - computedAt) / 1_000_000_000, e.getMessage());
         } finally {

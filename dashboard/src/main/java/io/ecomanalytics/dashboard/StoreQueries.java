@@ -133,6 +133,10 @@ final class StoreQueries {
             try {
                 figures.get();
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // The dashboard is closing.
+                    return;
+                }
                 LOG.warn("The dashboard could not compute its figures ahead of the first request: {}",
                         e.getMessage());
                 return;
