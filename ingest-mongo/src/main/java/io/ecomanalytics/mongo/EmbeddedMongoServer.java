@@ -33,13 +33,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoBackend backend;
+    /** Writes what the backend holds to its file; nothing for the memory backend. */
+    private final Runnable flush;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedMongoServer(MongoServer server, MongoBackend backend, InetSocketAddress address) {
+    private EmbeddedMongoServer(MongoServer server, StartedBackend backend, InetSocketAddress address) {
         this.server = server;
-        this.backend = backend;
+        this.backend = backend.backend();
+        this.flush = backend.flush();
         this.address = address;
+    }
+
+    /** A backend and how to write it to disk (a lambda, so a memory-only class path never loads the H2 classes). */
+    private record StartedBackend(MongoBackend backend, Runnable flush) {
     }
 
     /** Starts a server on a random free loopback port. */
@@ -53,7 +60,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * @throws EmbeddedServerException if the server artifact is missing or the port cannot be bound
      */
     public static EmbeddedMongoServer start(int port) {
-        return start(port, MemoryBackend::new, "memory");
+        return start(port, () -> new StartedBackend(new MemoryBackend(), () -> { }), "memory");
     }
 
     /**
@@ -77,9 +84,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return start(0, () -> openH2(file), "H2 file " + file);
     }
 
-    private static MongoBackend openH2(Path file) {
+    private static StartedBackend openH2(Path file) {
         try {
-            return new H2Backend(file.toString());
+            H2Backend backend = new H2Backend(file.toString());
+            return new StartedBackend(backend, backend::commit);
         } catch (RuntimeException e) {
             throw new EmbeddedServerException("Cannot open the embedded MongoDB store file " + file + ": "
                     + firstLine(rootCause(e).getMessage()) + ". Another process may be using it; if none is,"
@@ -87,13 +95,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedMongoServer start(int port, Supplier<MongoBackend> backend, String storage) {
+    private static EmbeddedMongoServer start(int port, Supplier<StartedBackend> backend, String storage) {
         long startNanos = System.nanoTime();
-        MongoBackend opened;
+        StartedBackend opened;
         MongoServer server;
         try {
             opened = backend.get();
-            server = new MongoServer(opened);
+            server = new MongoServer(opened.backend());
         } catch (NoClassDefFoundError e) {
             throw new EmbeddedServerException("Cannot start the embedded MongoDB-protocol server: its classes are not on"
                     + " the class path (" + e.getMessage() + "). Add de.bwaldvogel:mongo-java-server and"
@@ -105,7 +113,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared.
             server.shutdownNow();
             // The server's shutdown leaves the backend open: an H2 file would stay locked.
-            opened.close();
+            opened.backend().close();
             throw new EmbeddedServerException("Cannot start the embedded MongoDB-protocol server on " + LOOPBACK + ":"
                     + port + ": " + rootMessage(e) + ". Choose another port (0 picks a free one).", e);
         }
@@ -123,6 +131,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** The bound port. */
     public int port() {
         return address.getPort();
+    }
+
+    /**
+     * Writes every write acknowledged so far to the store file of a persistent server now, rather than within the
+     * next second, so that a process killed afterwards keeps them; a memory server has no file and does nothing.
+     */
+    public void flush() {
+        flush.run();
     }
 
     /**

@@ -9,10 +9,15 @@ import io.ecomanalytics.mongo.MongoLoadOptions;
 import io.ecomanalytics.mongo.MongoLoadReport;
 import io.ecomanalytics.mongo.MongoSettings;
 import io.ecomanalytics.mongo.MongoStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
 
 /**
  * Loads a dataset folder into each store, as a timed stage: the modules' loaders, wired. A store kept in a
@@ -45,8 +50,10 @@ final class StoreLoads {
             }
         }
         MongoLoadReport report = loadMongo(stores.mongo(), dataset, options, stages);
-        if (report.failed() == 0) {
-            fingerprint.ifPresent(loaded -> stores.folder().orElseThrow().remember(StoreFolder.Kind.MONGODB, loaded));
+        if (report.failed() == 0 && fingerprint.isPresent()) {
+            // The fingerprint may only promise what a killed process would keep.
+            stores.flushKeptMongo();
+            stores.folder().orElseThrow().remember(StoreFolder.Kind.MONGODB, fingerprint.get());
         }
         return Optional.of(report);
     }
@@ -68,10 +75,22 @@ final class StoreLoads {
             }
         }
         SessionLoadReport report = loadHBase(stores.hbase(), stores.hbaseTable(), regions, dataset, options, stages);
-        if (report.failed() == 0) {
-            fingerprint.ifPresent(loaded -> stores.folder().orElseThrow().remember(StoreFolder.Kind.HBASE, loaded));
+        if (report.failed() == 0 && fingerprint.isPresent()) {
+            // The write-ahead log on the local filesystem is buffered in the process: the fingerprint may only
+            // promise what a killed process would keep, so the table is flushed to its files first.
+            flushTable(stores);
+            stores.folder().orElseThrow().remember(StoreFolder.Kind.HBASE, fingerprint.get());
         }
         return Optional.of(report);
+    }
+
+    private static void flushTable(Stores stores) {
+        try (Connection connection = stores.hbase().connect(); Admin admin = connection.getAdmin()) {
+            admin.flush(TableName.valueOf(stores.hbaseTable()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot flush the sessions table " + stores.hbaseTable() + " of the kept"
+                    + " HBase: " + e.getMessage(), e);
+        }
     }
 
     /**

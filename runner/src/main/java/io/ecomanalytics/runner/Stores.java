@@ -206,6 +206,13 @@ final class Stores implements AutoCloseable {
         return folder;
     }
 
+    /** Writes the kept MongoDB's acknowledged writes to its file now. */
+    void flushKeptMongo() {
+        if (folder.isPresent()) {
+            embeddedMongo.ifPresent(EmbeddedMongoServer::flush);
+        }
+    }
+
     /** The dataset's fingerprint, taken once per command. */
     DatasetFingerprint fingerprint(Path dataset) {
         return fingerprints.computeIfAbsent(dataset.toAbsolutePath().normalize(), DatasetFingerprint::of);
