@@ -115,6 +115,23 @@ class PersistentStoreProcessIT {
         }
     }
 
+    @Test
+    void aStoreThatCannotBeOpenedIsOneLineSayingToDeleteItWithExitCodeOne() throws IOException {
+        Path store = temp.resolve("damaged");
+        Files.createDirectories(store.resolve("mongodb"));
+        Files.writeString(store.resolve("mongodb").resolve("mongodb.mv.db"), "not an H2 file ".repeat(400));
+
+        CommandProcess.Result load = CommandProcess.run(QUICK, "load-mongo", "--data",
+                TestDatasets.copyTiny(temp.resolve("tiny")).toString(), "--store", store.toString());
+
+        assertThat(load.exitCode()).as(load.printed()).isEqualTo(ExitCodes.FAILED);
+        assertThat(load.out()).isEmpty();
+        assertThat(commandErrorLines(load)).as(load.printed()).first().asString()
+                .startsWith("error: Cannot open the MongoDB kept in the store " + store + " (")
+                .endsWith("delete " + store + " and run again, and the dataset is loaded afresh.");
+        assertNoJavaInternals(load.err());
+    }
+
     private static CommandProcess.Result run(Path dataset, Path store, Path out) {
         CommandProcess.Result result = CommandProcess.run(RUN, "run", "--data", dataset.toString(), "--store",
                 store.toString(), "--out", out.toString());
