@@ -92,8 +92,8 @@ final class RecommendCommand implements Callable<Integer> {
         boolean embedded = storeOptions.mongoUri == null || storeOptions.zooKeeper == null;
         if (embedded && data == null && store.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "recommend needs data: give --data DIR to"
-                    + " load a dataset into embedded stores, --store DIR of a kept store that holds one, or --mongo-uri and"
-                    + " --zookeeper of stores that hold one.");
+                    + " load a dataset into embedded stores, --store DIR of a kept store that holds one, or --mongo-uri"
+                    + " and --zookeeper of stores that hold one.");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Stores stores = Stores.open(storeOptions, store);

@@ -62,7 +62,8 @@ final class SqlCommand implements Callable<Integer> {
         boolean embedded = storeOptions.mongoUri == null || storeOptions.zooKeeper == null;
         if (embedded && data == null && store.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "sql needs data: give --data DIR to load a"
-                    + " dataset into embedded stores, or --mongo-uri and --zookeeper of stores that hold one.");
+                    + " dataset into embedded stores, --store DIR of a kept store that holds one, or --mongo-uri and"
+                    + " --zookeeper of stores that hold one.");
         }
         try (Stores stores = Stores.open(storeOptions, store);
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
