@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process HBase: a mini ZooKeeper and one master plus one region server in this JVM, storing on the local
- * filesystem under a temporary folder (no HDFS), every port random on the loopback interface.
+ * filesystem (no HDFS), every port random on the loopback interface. {@link #start()} stores under a temporary folder
+ * deleted on {@link #close()}; {@link #startPersistent(Path)} stores under a folder that is kept, so that a later
+ * instance on the same folder serves the same tables.
  *
  * <p>It serves the default run and the tests. Clients reach it like any cluster, through {@link #configuration()}
  * (ZooKeeper quorum, client port and znode parent), so the code under test is the code that runs against a real
@@ -40,15 +42,23 @@ public final class EmbeddedHBase implements AutoCloseable {
     private static final float MEMSTORE_SHARE_OF_HEAP = 0.2f;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    /** Folders of a kept data folder that hold only the state of one run; they are emptied at each start. */
+    private static final String[] RUN_STATE_FOLDERS = {"zookeeper", "hadoop-tmp", "hbase-tmp"};
+
+    /** What becomes of the data folder on {@link #close()}. */
+    private enum Lifetime { DELETED_ON_CLOSE, KEPT }
+
     private final Path dataFolder;
+    private final Lifetime lifetime;
     private final MiniZooKeeperCluster zooKeeper;
     private final LocalHBaseCluster cluster;
     private final Configuration clientConfiguration;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedHBase(Path dataFolder, MiniZooKeeperCluster zooKeeper, LocalHBaseCluster cluster,
-            Configuration clientConfiguration) {
+    private EmbeddedHBase(Path dataFolder, Lifetime lifetime, MiniZooKeeperCluster zooKeeper,
+            LocalHBaseCluster cluster, Configuration clientConfiguration) {
         this.dataFolder = dataFolder;
+        this.lifetime = lifetime;
         this.zooKeeper = zooKeeper;
         this.cluster = cluster;
         this.clientConfiguration = clientConfiguration;
@@ -74,6 +84,32 @@ public final class EmbeddedHBase implements AutoCloseable {
 
     /** Starts ZooKeeper and HBase storing under {@code dataFolder}, which is deleted again on {@link #close()}. */
     public static EmbeddedHBase start(Path dataFolder) {
+        return start(dataFolder, Lifetime.DELETED_ON_CLOSE);
+    }
+
+    /**
+     * Starts ZooKeeper and HBase storing under {@code dataFolder} (created when missing), which is kept on
+     * {@link #close()} and when the start fails: the tables a previous instance wrote there are served again. What a
+     * killed instance had written is recovered from its write-ahead log. ZooKeeper's state belongs to one run and is
+     * started afresh. Only one instance at a time may use a folder.
+     *
+     * @throws EmbeddedHBaseException naming the folder and the cause when the start fails; deleting the folder
+     *     starts afresh
+     */
+    public static EmbeddedHBase startPersistent(Path dataFolder) {
+        try {
+            Files.createDirectories(dataFolder);
+            for (String runState : RUN_STATE_FOLDERS) {
+                deleteRecursively(dataFolder.resolve(runState));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new EmbeddedHBaseException("Cannot prepare the in-process HBase data folder " + dataFolder + ": "
+                    + e.getMessage() + ". Check that the location is writable.", e);
+        }
+        return start(dataFolder, Lifetime.KEPT);
+    }
+
+    private static EmbeddedHBase start(Path dataFolder, Lifetime lifetime) {
         long startNanos = System.nanoTime();
         MiniZooKeeperCluster zooKeeper = null;
         LocalHBaseCluster cluster = null;
@@ -94,19 +130,23 @@ public final class EmbeddedHBase implements AutoCloseable {
             waitUntilMetaIsOnline(cluster, client, dataFolder);
             LOG.info("In-process HBase ready: ZooKeeper {}:{} (up in {} ms), data in {}, started in {} ms", LOOPBACK,
                     zooKeeperPort, zooKeeperMillis, dataFolder, (System.nanoTime() - startNanos) / 1_000_000);
-            return new EmbeddedHBase(dataFolder, zooKeeper, cluster, client);
+            return new EmbeddedHBase(dataFolder, lifetime, zooKeeper, cluster, client);
         } catch (IOException | RuntimeException | InterruptedException | LinkageError e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             stopQuietly(cluster, zooKeeper);
-            deleteRecursively(dataFolder);
+            if (lifetime == Lifetime.DELETED_ON_CLOSE) {
+                deleteRecursively(dataFolder);
+            }
             if (e instanceof EmbeddedHBaseException started) {
                 throw started;
             }
             throw new EmbeddedHBaseException("Cannot start the in-process HBase (data folder " + dataFolder + "): "
                     + rootMessage(e) + ". Check that the folder is writable and that the HBase server artifacts"
-                    + " (org.apache.hbase:hbase-server) are on the class path.", e);
+                    + " (org.apache.hbase:hbase-server) are on the class path"
+                    + (lifetime == Lifetime.KEPT ? "; if a killed process left the folder damaged, delete it to start"
+                            + " afresh." : "."), e);
         }
     }
 
@@ -131,18 +171,25 @@ public final class EmbeddedHBase implements AutoCloseable {
         return clientConfiguration.getInt(HConstants.ZOOKEEPER_CLIENT_PORT, -1);
     }
 
-    /** The folder that holds the tables; deleted on {@link #close()}. */
+    /** The folder that holds the tables; deleted on {@link #close()} unless started persistent. */
     public Path dataFolder() {
         return dataFolder;
     }
 
-    /** Stops HBase and ZooKeeper and deletes the data folder; calling it again does nothing. */
+    /**
+     * Stops HBase and ZooKeeper (the region server flushes its tables to the data folder) and deletes the data folder
+     * unless it was started persistent; calling it again does nothing.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             stopQuietly(cluster, zooKeeper);
-            deleteRecursively(dataFolder);
-            LOG.info("In-process HBase stopped, {} deleted", dataFolder);
+            if (lifetime == Lifetime.DELETED_ON_CLOSE) {
+                deleteRecursively(dataFolder);
+                LOG.info("In-process HBase stopped, {} deleted", dataFolder);
+            } else {
+                LOG.info("In-process HBase stopped, its tables kept in {}", dataFolder);
+            }
         }
     }
 

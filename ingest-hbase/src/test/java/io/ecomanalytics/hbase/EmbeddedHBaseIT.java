@@ -48,6 +48,31 @@ class EmbeddedHBaseIT {
     }
 
     @Test
+    void aPersistentInstanceServesTheTablesAnEarlierOneOnTheSameFolderWrote(@TempDir Path temp) throws Exception {
+        Path folder = temp.resolve("kept");
+        TableName name = TableName.valueOf("kept_smoke");
+        try (EmbeddedHBase first = EmbeddedHBase.startPersistent(folder);
+                Connection connection = ConnectionFactory.createConnection(first.configuration());
+                Admin admin = connection.getAdmin()) {
+            admin.createTable(TableDescriptorBuilder.newBuilder(name)
+                    .setColumnFamily(ColumnFamilyDescriptorBuilder.of(FAMILY)).build());
+            try (Table table = connection.getTable(name)) {
+                table.put(new Put(bytes("row-1")).addColumn(FAMILY, QUALIFIER, bytes("value-1")));
+            }
+        }
+        assertThat(folder).isDirectory();
+
+        try (EmbeddedHBase second = EmbeddedHBase.startPersistent(folder);
+                Connection connection = ConnectionFactory.createConnection(second.configuration());
+                Table table = connection.getTable(name)) {
+            Result result = table.get(new Get(bytes("row-1")));
+
+            assertThat(new String(result.getValue(FAMILY, QUALIFIER), StandardCharsets.UTF_8)).isEqualTo("value-1");
+        }
+        assertThat(folder).isDirectory();
+    }
+
+    @Test
     void aDataFolderThatIsAFileFailsWithAMessageNamingIt(@TempDir Path temp) throws Exception {
         Path notAFolder = Files.writeString(temp.resolve("occupied"), "a file, not a folder");
 

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedMongoServerIT {
 
@@ -24,6 +27,37 @@ class EmbeddedMongoServerIT {
             assertThat(found).isNotNull();
             assertThat(found.getString("city")).isEqualTo("Lyon");
         }
+    }
+
+    @Test
+    void aPersistentServerServesWhatAnEarlierOneOnTheSameFolderStored(@TempDir Path temp) {
+        Path folder = temp.resolve("kept");
+        try (EmbeddedMongoServer first = EmbeddedMongoServer.startPersistent(folder);
+                MongoClient client = MongoClients.create(first.connectionString())) {
+            client.getDatabase("smoke").getCollection("users")
+                    .insertOne(new Document("_id", "user_000001").append("city", "Lyon"));
+        }
+        assertThat(folder.resolve(EmbeddedMongoServer.STORE_FILE)).isRegularFile();
+
+        try (EmbeddedMongoServer second = EmbeddedMongoServer.startPersistent(folder);
+                MongoClient client = MongoClients.create(second.connectionString())) {
+            Document found = client.getDatabase("smoke").getCollection("users")
+                    .find(new Document("_id", "user_000001")).first();
+
+            assertThat(found).isNotNull();
+            assertThat(found.getString("city")).isEqualTo("Lyon");
+        }
+    }
+
+    @Test
+    void aDamagedStoreFileFailsWithAMessageSayingToDeleteTheFolder(@TempDir Path temp) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("damaged"));
+        Files.writeString(folder.resolve(EmbeddedMongoServer.STORE_FILE), "not an H2 file ".repeat(400));
+
+        assertThatThrownBy(() -> EmbeddedMongoServer.startPersistent(folder))
+                .isInstanceOf(EmbeddedServerException.class)
+                .hasMessageContaining("Cannot open the embedded MongoDB store file " + folder)
+                .hasMessageContaining("delete " + folder + " to start afresh");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ecomanalytics.hbase.SessionLoadOptions;
 import io.ecomanalytics.hbase.SessionLoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,14 +35,23 @@ final class LoadHBaseCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    private StoreFolderOption storeFolder = new StoreFolderOption();
+
     @Override
     public Integer call() {
         CommandArguments.requireFolder(spec, "--data", data);
-        try (Stores stores = Stores.openHBase(storeOptions)) {
-            SessionLoadReport report = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), regions, data,
-                    SessionLoadOptions.defaults(stores.hbaseTable()).withMethod(method), new StageTimer());
+        try (Stores stores = Stores.openHBase(storeOptions, storeFolder.folder(spec, storeOptions))) {
+            StageTimer stages = new StageTimer();
+            Optional<SessionLoadReport> loaded = StoreLoads.loadHBase(stores, regions, data,
+                    SessionLoadOptions.defaults(stores.hbaseTable()).withMethod(method), stages);
             PrintWriter out = spec.commandLine().getOut();
             out.println(stores.describe());
+            if (loaded.isEmpty()) {
+                out.println(StoreLoads.skipNotice(stores, stages.records()).orElseThrow());
+                return ExitCodes.OK;
+            }
+            SessionLoadReport report = loaded.get();
             out.println(report);
             return report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         }

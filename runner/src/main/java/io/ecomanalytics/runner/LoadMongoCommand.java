@@ -4,6 +4,7 @@ import io.ecomanalytics.mongo.MongoLoadOptions;
 import io.ecomanalytics.mongo.MongoLoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,14 +30,23 @@ final class LoadMongoCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    private StoreFolderOption storeFolder = new StoreFolderOption();
+
     @Override
     public Integer call() {
         CommandArguments.requireFolder(spec, "--data", data);
-        try (Stores stores = Stores.openMongo(storeOptions)) {
-            MongoLoadReport report = StoreLoads.loadMongo(stores.mongo(), data,
-                    MongoLoadOptions.defaults().withBatchSize(batchSize), new StageTimer());
+        try (Stores stores = Stores.openMongo(storeOptions, storeFolder.folder(spec, storeOptions))) {
+            StageTimer stages = new StageTimer();
+            Optional<MongoLoadReport> loaded = StoreLoads.loadMongo(stores, data,
+                    MongoLoadOptions.defaults().withBatchSize(batchSize), stages);
             PrintWriter out = spec.commandLine().getOut();
             out.println(stores.describe());
+            if (loaded.isEmpty()) {
+                out.println(StoreLoads.skipNotice(stores, stages.records()).orElseThrow());
+                return ExitCodes.OK;
+            }
+            MongoLoadReport report = loaded.get();
             report.collections().forEach(collection -> out.println(collection));
             out.printf("read %,d, inserted %,d, updated %,d, unchanged %,d, rejected %,d, failed %,d%n", report.read(),
                     report.inserted(), report.updated(), report.unchanged(), report.rejected(), report.failed());

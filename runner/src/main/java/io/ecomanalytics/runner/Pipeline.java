@@ -100,22 +100,22 @@ final class Pipeline {
                 dataset = generate(generated);
             }
             ValidationReport validation = validate(dataset, output.driverFiles().resolve(REJECTS_FILE));
-            MongoLoadReport mongoReport = StoreLoads.loadMongo(stores.mongo(), dataset,
+            Optional<MongoLoadReport> mongoReport = StoreLoads.loadMongo(stores, dataset,
                     settings.mongoLoadOptions(), stages);
             // MongoDB is complete: Spark reads it while the sessions load into HBase.
             CompletableFuture<Map<String, CountedRows>> mongoRead =
                     StoreReads.readMongoInBackground(spark.get(), stores);
-            SessionLoadReport hbaseReport;
+            Optional<SessionLoadReport> hbaseReport;
             try {
-                hbaseReport = StoreLoads.loadHBase(stores.hbase(), stores.hbaseTable(), settings.hbaseRegions(),
-                        dataset, settings.hbaseLoadOptions(stores.hbaseTable()), stages);
+                hbaseReport = StoreLoads.loadHBase(stores, settings.hbaseRegions(), dataset,
+                        settings.hbaseLoadOptions(stores.hbaseTable()), stages);
             } catch (RuntimeException e) {
                 // No Spark job may outlive the command's session.
                 mongoRead.exceptionally(failure -> null).join();
                 throw e;
             }
-            return analyzeInto(output, new Loads(Optional.of(validation), Optional.of(mongoReport),
-                    Optional.of(hbaseReport)), Optional.of(mongoRead), GroundTruth.read(dataset));
+            return analyzeInto(output, new Loads(Optional.of(validation), mongoReport, hbaseReport),
+                    Optional.of(mongoRead), GroundTruth.read(dataset));
         } catch (IOException e) {
             output.abandon();
             throw new UncheckedIOException("Cannot create a folder for the generated dataset: " + e.getMessage(), e);
@@ -141,7 +141,7 @@ final class Pipeline {
         }
     }
 
-    /** What the loading stages reported; empty when the stores were loaded by someone else. */
+    /** What the loading stages reported; empty when the stores were loaded earlier (by another command or run). */
     record Loads(Optional<ValidationReport> validation, Optional<MongoLoadReport> mongo,
             Optional<SessionLoadReport> hbase) {
     }

@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -69,6 +70,9 @@ final class RecommendCommand implements Callable<Integer> {
     private StoreOptions storeOptions = new StoreOptions();
 
     @Mixin
+    private StoreFolderOption storeFolder = new StoreFolderOption();
+
+    @Mixin
     private SparkOptions sparkOptions = new SparkOptions();
 
     @Override
@@ -84,17 +88,23 @@ final class RecommendCommand implements Callable<Integer> {
         }
         ModelKind kind = modelKind();
         CommandArguments.requireFolder(spec, "--data", data);
+        Optional<Path> store = storeFolder.folder(spec, storeOptions);
         boolean embedded = storeOptions.mongoUri == null || storeOptions.zooKeeper == null;
-        if (embedded && data == null) {
+        if (embedded && data == null && store.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "recommend needs data: give --data DIR to"
-                    + " load a dataset into embedded stores, or --mongo-uri and --zookeeper of stores that hold one.");
+                    + " load a dataset into embedded stores, --store DIR of a kept store that holds one, or --mongo-uri"
+                    + " and --zookeeper of stores that hold one.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Stores stores = Stores.open(storeOptions);
+        try (Stores stores = Stores.open(storeOptions, store);
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             StageTimer stages = new StageTimer();
             if (data != null) {
                 StoreLoads.loadBoth(stores, data, stages);
+                // Standard output is the result alone; the notice goes with the progress.
+                StoreLoads.skipNotice(stores, stages.records()).ifPresent(spec.commandLine().getErr()::println);
+            } else {
+                stores.requireLoadedDataset();
             }
             CleanTables tables = StoreReads.read(spark, stores, stages).clean();
             Dataset<Row> items = tables.transactionItems();

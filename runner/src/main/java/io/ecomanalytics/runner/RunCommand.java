@@ -33,6 +33,9 @@ final class RunCommand implements Callable<Integer> {
     private StoreOptions storeOptions = new StoreOptions();
 
     @Mixin
+    private StoreFolderOption storeFolder = new StoreFolderOption();
+
+    @Mixin
     private SparkOptions sparkOptions = new SparkOptions();
 
     @Option(names = "--serve", description = "After the run, keep the stores up with the dashboard over them and"
@@ -47,10 +50,11 @@ final class RunCommand implements Callable<Integer> {
         PipelineSettings settings = pipeline.settings(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (UntilStopped stop = serve ? UntilStopped.install("run") : null;
-                Stores stores = Stores.open(storeOptions)) {
+                Stores stores = Stores.open(storeOptions, storeFolder.folder(spec, storeOptions))) {
             try (StartingSpark spark = StartingSpark.begin(sparkOptions.master, sparkOptions.configuration)) {
                 RunSummary summary = new Pipeline(settings, stores, spark).run();
                 out.println(stores.describe());
+                StoreLoads.skipNotice(stores, summary.stages()).ifPresent(out::println);
                 out.print(StageTimer.table(summary.stages()));
                 out.print(summary.checks().text());
                 out.print(summary.segmentsText());

@@ -63,9 +63,11 @@ record RunSummary(PipelineSettings settings, String stores, Instant finishedAt, 
         parameters.put("hbase_regions", settings.hbaseRegions());
         parameters.put("hbase_load_method", settings.hbaseLoadMethod().name().toLowerCase(java.util.Locale.ROOT));
         root.put("parameters", parameters);
-        root.put("stages", stages.stream().map(stage -> ordered("stage", stage.stage(), "records_in",
-                stage.recordsIn(), "records_out", stage.recordsOut(), "rejected", stage.rejected(), "seconds",
-                Math.round(stage.seconds() * 1000) / 1000.0)).toList());
+        root.put("stages", stages.stream().map(stage -> stage.skipped().isPresent()
+                ? ordered("stage", stage.stage(), "skipped", stage.skipped().get())
+                : ordered("stage", stage.stage(), "records_in", stage.recordsIn(), "records_out", stage.recordsOut(),
+                        "rejected", stage.rejected(), "seconds", Math.round(stage.seconds() * 1000) / 1000.0))
+                .toList());
         loads.validation().ifPresent(validation -> root.put("validation", validationMap(validation)));
         loads.mongo().ifPresent(mongoLoad -> root.put("mongo_load", mongoLoadMap(mongoLoad)));
         loads.hbase().ifPresent(hbaseLoad -> root.put("hbase_load", ordered("method", hbaseLoad.method().name(),

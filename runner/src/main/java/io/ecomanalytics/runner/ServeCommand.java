@@ -6,6 +6,7 @@ import io.ecomanalytics.streaming.EmbeddedKafka;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
     private StoreOptions storeOptions = new StoreOptions();
 
     @Mixin
+    private StoreFolderOption storeFolder = new StoreFolderOption();
+
+    @Mixin
     private DashboardOptions dashboardOptions = new DashboardOptions();
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -53,11 +57,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandArguments.requireFolder(spec, "--data", data);
+        Optional<Path> store = storeFolder.folder(spec, storeOptions);
         PrintWriter out = spec.commandLine().getOut();
         Path generated = data == null ? Files.createTempDirectory("ecom-serve-") : null;
         Thread hook = new Thread(this::stopAndWait, "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Stores stores = Stores.open(storeOptions); EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (Stores stores = Stores.open(storeOptions, store); EmbeddedKafka kafka = EmbeddedKafka.start()) {
             Path folder = data;
             if (generated != null) {
                 folder = generated;
@@ -66,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             StageTimer stages = new StageTimer();
             StoreLoads.loadBoth(stores, folder, stages);
+            StoreLoads.skipNotice(stores, stages.records()).ifPresent(out::println);
             out.println("dataset   " + folder.toAbsolutePath());
             out.println("mongodb   " + stores.mongo().maskedUri() + " database " + stores.mongo().database());
             out.println("zookeeper " + stores.hbase().zooKeeperAddress() + " znode " + stores.hbase().znodeParent()

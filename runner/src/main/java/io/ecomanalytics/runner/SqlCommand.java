@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,21 +50,30 @@ final class SqlCommand implements Callable<Integer> {
     private StoreOptions storeOptions = new StoreOptions();
 
     @Mixin
+    private StoreFolderOption storeFolder = new StoreFolderOption();
+
+    @Mixin
     private SparkOptions sparkOptions = new SparkOptions();
 
     @Override
     public Integer call() throws Exception {
         CommandArguments.requireFolder(spec, "--data", data);
+        Optional<Path> store = storeFolder.folder(spec, storeOptions);
         boolean embedded = storeOptions.mongoUri == null || storeOptions.zooKeeper == null;
-        if (embedded && data == null) {
+        if (embedded && data == null && store.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "sql needs data: give --data DIR to load a"
-                    + " dataset into embedded stores, or --mongo-uri and --zookeeper of stores that hold one.");
+                    + " dataset into embedded stores, --store DIR of a kept store that holds one, or --mongo-uri and"
+                    + " --zookeeper of stores that hold one.");
         }
-        try (Stores stores = Stores.open(storeOptions);
+        try (Stores stores = Stores.open(storeOptions, store);
                 SparkSession spark = SparkSessions.create(sparkOptions.master, sparkOptions.configuration)) {
             StageTimer stages = new StageTimer();
             if (data != null) {
                 StoreLoads.loadBoth(stores, data, stages);
+                // Standard output is the result alone; the notice goes with the progress.
+                StoreLoads.skipNotice(stores, stages.records()).ifPresent(spec.commandLine().getErr()::println);
+            } else {
+                stores.requireLoadedDataset();
             }
             SqlViews.register(spark, StoreReads.read(spark, stores, stages).clean());
             Dataset<Row> result;

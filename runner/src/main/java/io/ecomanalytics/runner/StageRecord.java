@@ -1,5 +1,7 @@
 package io.ecomanalytics.runner;
 
+import java.util.Optional;
+
 /**
  * What one stage of a run did.
  *
@@ -8,8 +10,10 @@ package io.ecomanalytics.runner;
  * @param recordsOut records it produced or stored
  * @param rejected  records it refused (with a reason recorded elsewhere: reject file, load report)
  * @param seconds   wall time
+ * @param skipped   why the stage did not run (a kept store that already holds the dataset), or empty when it ran
  */
-record StageRecord(String stage, long recordsIn, long recordsOut, long rejected, double seconds) {
+record StageRecord(String stage, long recordsIn, long recordsOut, long rejected, double seconds,
+        Optional<String> skipped) {
 
     /** Records per second of wall time, on the input side. */
     double recordsPerSecond() {

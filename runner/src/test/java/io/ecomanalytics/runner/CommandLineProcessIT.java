@@ -119,7 +119,11 @@ class CommandLineProcessIT {
                         "ecom-analytics run"),
                 new UsageError(List.of("sql", PAYMENT_METHOD_QUERY, "--data", missingFolder),
                         "error: Invalid value for option '--data': " + missingFolder + " is not a folder.",
-                        "ecom-analytics sql"));
+                        "ecom-analytics sql"),
+                new UsageError(List.of("run", "--store", missingFolder, "--mongo-uri", "mongodb://127.0.0.1:1"),
+                        "error: --store keeps the embedded stores: give either --store or --mongo-uri and"
+                                + " --zookeeper (also set as ECOM_MONGO_URI, ECOM_ZOOKEEPER), not both.",
+                        "ecom-analytics run"));
     }
 
     @ParameterizedTest(name = "{0}")

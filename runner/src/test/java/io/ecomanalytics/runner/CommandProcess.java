@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -106,14 +107,35 @@ final class CommandProcess implements AutoCloseable {
      * the command ends without printing it.
      */
     String awaitOutputLine(String what, Predicate<String> wanted, Duration timeout) {
+        return awaitLine(what, this::out, wanted, timeout);
+    }
+
+    /**
+     * The first line of standard error (where progress goes) that {@code wanted} accepts, printed within
+     * {@code timeout}; fails at once when the command ends without printing it.
+     */
+    String awaitErrorLine(String what, Predicate<String> wanted, Duration timeout) {
+        return awaitLine(what, this::err, wanted, timeout);
+    }
+
+    private String awaitLine(String what, Supplier<String> printed, Predicate<String> wanted, Duration timeout) {
         return Polling.until(what + " from '" + String.join(" ", arguments) + "'", timeout, () -> {
-            Optional<String> line = out().lines().filter(wanted).findFirst();
+            Optional<String> line = printed.get().lines().filter(wanted).findFirst();
             if (line.isEmpty() && !process.isAlive()) {
                 throw new AssertionError("'" + String.join(" ", arguments) + "' ended with exit code "
                         + process.exitValue() + " before printing " + what + ".\n" + printedSoFar());
             }
             return line;
         }, this::printedSoFar);
+    }
+
+    /**
+     * Kills the command at once (SIGKILL, as a crash or {@code kill -9} does: no shutdown hook runs) with its
+     * descendants, and returns what it had printed; the exit code is the JVM's for SIGKILL.
+     */
+    Result killNow() {
+        kill();
+        return new Result(process.exitValue(), out(), err());
     }
 
     /** Asks the command to stop as Ctrl-C or {@code kill} does (SIGTERM) and waits for its end. */
