@@ -2,10 +2,12 @@ package io.ecomanalytics.hbase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.NamespaceDescriptor;
 import org.apache.hadoop.hbase.NamespaceExistException;
@@ -70,10 +72,14 @@ final class SessionTable {
         }
     }
 
+    /** The longest {@link #drop} waits for a table that is being enabled or disabled (after a restart). */
+    private static final Duration SETTLING = Duration.ofSeconds(60);
+
     /** Disables and deletes the table if it exists. */
     static void drop(Admin admin, TableName name) {
         try {
             if (admin.tableExists(name)) {
+                awaitSettled(admin, name);
                 if (admin.isTableEnabled(name)) {
                     admin.disableTable(name);
                 }
@@ -82,6 +88,21 @@ final class SessionTable {
             }
         } catch (IOException e) {
             throw new SessionStoreException("Cannot drop " + name + ": " + EmbeddedHBase.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Waits until the table is enabled or disabled: a region server that reopens a kept table reports it ENABLING for
+     * a while, and a table in that state can be neither disabled nor deleted.
+     */
+    private static void awaitSettled(Admin admin, TableName name) throws IOException {
+        long deadline = System.nanoTime() + SETTLING.toNanos();
+        while (!admin.isTableEnabled(name) && !admin.isTableDisabled(name)) {
+            if (System.nanoTime() > deadline) {
+                throw new SessionStoreException("Cannot drop " + name + ": it is still being enabled or disabled after "
+                        + SETTLING.toSeconds() + " s. Check the region server, or try again.", null);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 
