@@ -71,7 +71,7 @@ final class Refreshed<T> {
                 return value;
             }
             if (firstComputation == null || firstComputation.isCompletedExceptionally()) {
-                firstComputation = CompletableFuture.supplyAsync(this::computeFirst, background);
+                firstComputation = CompletableFuture.supplyAsync(this::computeAndKeep, background);
             }
             pending = firstComputation;
         }
@@ -88,16 +88,17 @@ final class Refreshed<T> {
         }
     }
 
-    private T computeFirst() {
+    /** Computes the value, keeps it with when and how long it took, and returns it. */
+    private T computeAndKeep() {
         long start = clock.getAsLong();
-        T first = computation.get();
+        T next = computation.get();
         long took = clock.getAsLong() - start;
         synchronized (this) {
-            value = first;
+            value = next;
             computedAt = start;
             computationNanos = took;
         }
-        return first;
+        return next;
     }
 
     private void recomputeWhenStale() {
@@ -113,16 +114,9 @@ final class Refreshed<T> {
     }
 
     private void recompute() {
-        long start = clock.getAsLong();
         try {
-            T next = computation.get();
-            long took = clock.getAsLong() - start;
-            synchronized (this) {
-                value = next;
-                computedAt = start;
-                computationNanos = took;
-            }
-            LOG.debug("Recomputed {} in {} ms", name, took / 1_000_000);
+            computeAndKeep();
+            LOG.debug("Recomputed {}", name);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // The dashboard is closing.
