@@ -260,7 +260,8 @@ final class StoreQueries {
         Map<String, ProductSales> sales = new HashMap<>();
         productSales.get().forEach(product -> sales.put(product.productId(), product));
         for (Document transaction : figures.collection(MongoCollectionName.TRANSACTIONS)
-                .find(Filters.in("items.product_id", productIds)).projection(new Document("items.product_id", 1))) {
+                .find(Filters.in("items.product_id", productIds)).projection(new Document("items.product_id", 1))
+                .batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             Set<String> basket = new TreeSet<>();
             transaction.getList("items", Document.class).forEach(item -> basket.add(item.getString("product_id")));
             for (String product : basket) {
@@ -437,7 +438,7 @@ final class StoreQueries {
     private Map<String, List<String>> mapOrdersOfCustomers() {
         Map<String, List<String>> orders = new HashMap<>();
         for (Document transaction : figures.collection(MongoCollectionName.TRANSACTIONS).find()
-                .projection(Projections.include("user_id"))) {
+                .projection(Projections.include("user_id")).batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             orders.computeIfAbsent(transaction.getString("user_id"), key -> new ArrayList<>(4))
                     .add(transaction.getString("_id"));
         }
@@ -447,7 +448,8 @@ final class StoreQueries {
     /** customer_clv by customer: its {@code _id} is the customer id (as {@code run} writes it). */
     private Map<String, Document> readCustomerValues() {
         Map<String, Document> values = new HashMap<>();
-        for (Document value : figures.collection(MongoCollectionName.CUSTOMER_CLV).find()) {
+        for (Document value : figures.collection(MongoCollectionName.CUSTOMER_CLV).find()
+                .batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             values.put(value.get("_id").toString(), value);
         }
         return values;
@@ -456,7 +458,7 @@ final class StoreQueries {
     private Map<String, Long> countProductsPerCategory() {
         Map<String, Long> products = new HashMap<>();
         for (Document product : figures.collection(MongoCollectionName.PRODUCTS).find()
-                .projection(Projections.include("category_id"))) {
+                .projection(Projections.include("category_id")).batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             products.merge(product.getString("category_id"), 1L, Long::sum);
         }
         return products;

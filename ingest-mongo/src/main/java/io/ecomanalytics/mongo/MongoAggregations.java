@@ -62,18 +62,20 @@ public final class MongoAggregations {
      */
     public List<CategorySales> revenueByCategory() {
         Map<String, String> names = new HashMap<>();
-        for (Document category : categories.find().projection(Projections.include("name"))) {
+        for (Document category : categories.find().projection(Projections.include("name"))
+                .batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             names.put(category.getString("_id"), category.getString("name"));
         }
         Map<String, String> categoryOfProduct = new HashMap<>();
-        for (Document product : products.find().projection(Projections.include("category_id"))) {
+        for (Document product : products.find().projection(Projections.include("category_id"))
+                .batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             categoryOfProduct.put(product.getString("_id"), product.getString("category_id"));
         }
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, BigDecimal> revenues = new HashMap<>();
         Set<String> categoriesOfOrder = new HashSet<>();
         for (Document transaction : transactions.find().projection(Projections.include("items.product_id",
-                "items.quantity", "items.subtotal"))) {
+                "items.quantity", "items.subtotal")).batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             categoriesOfOrder.clear();
             for (Document item : transaction.getList("items", Document.class)) {
                 String category = categoryOfProduct.get(item.getString("product_id"));
@@ -105,7 +107,7 @@ public final class MongoAggregations {
                         .append("last", new Document("$max", "$timestamp"))),
                 new Document("$sort", new Document("_id", 1)));
         List<UserPurchases> result = new ArrayList<>();
-        for (Document row : transactions.aggregate(pipeline).allowDiskUse(true)) {
+        for (Document row : transactions.aggregate(pipeline).allowDiskUse(true).batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             result.add(new UserPurchases(row.getString("_id"), count(row, "orders"), cents(row, "spend"),
                     row.getDate("first").toInstant(), row.getDate("last").toInstant()));
         }
@@ -121,7 +123,7 @@ public final class MongoAggregations {
                         .append("revenue", sum("$total"))),
                 new Document("$sort", new Document("_id", 1)));
         List<DailySales> result = new ArrayList<>();
-        for (Document row : transactions.aggregate(pipeline)) {
+        for (Document row : transactions.aggregate(pipeline).batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             result.add(new DailySales(LocalDate.parse(row.getString("_id")), count(row, "orders"),
                     cents(row, "revenue")));
         }
@@ -159,7 +161,7 @@ public final class MongoAggregations {
                         .append("orders", sum(1)))));
         pipeline.addAll(orderStages);
         List<ProductSales> result = new ArrayList<>();
-        for (Document row : transactions.aggregate(pipeline).allowDiskUse(true)) {
+        for (Document row : transactions.aggregate(pipeline).allowDiskUse(true).batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             result.add(new ProductSales(row.getString("_id"), count(row, "quantity"), cents(row, "revenue"),
                     count(row, "orders")));
         }
@@ -172,7 +174,8 @@ public final class MongoAggregations {
                         .append("transactions", sum(1))
                         .append("revenue", sum("$total"))),
                 new Document("$sort", new Document("transactions", -1).append("_id", 1)));
-        List<Document> rows = transactions.aggregate(pipeline).into(new ArrayList<>());
+        List<Document> rows = transactions.aggregate(pipeline).batchSize(MongoStore.SCAN_BATCH_SIZE)
+                .into(new ArrayList<>());
         long all = rows.stream().mapToLong(row -> count(row, "transactions")).sum();
         List<MixShare> result = new ArrayList<>();
         for (Document row : rows) {

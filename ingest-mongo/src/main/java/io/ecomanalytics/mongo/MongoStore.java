@@ -23,6 +23,14 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class MongoStore implements AutoCloseable {
+    /**
+     * The documents asked per batch by a read that may return many ({@code find(...).batchSize(SCAN_BATCH_SIZE)}, the
+     * same on an aggregation). MongoDB's own first batch is 101 documents, but a query without a batch size gets its
+     * whole result in one reply from the embedded server: a reply that the driver refuses above 48 MB (250,000
+     * transactions) and that the server takes minutes to encode.
+     */
+    public static final int SCAN_BATCH_SIZE = 1_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
     private final MongoSettings settings;

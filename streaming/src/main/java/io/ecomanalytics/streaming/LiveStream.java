@@ -276,7 +276,8 @@ public final class LiveStream implements AutoCloseable {
 
     private static Set<String> ids(MongoStore mongo, MongoCollectionName collection) {
         Set<String> ids = new HashSet<>();
-        for (Document document : mongo.collection(collection).find().projection(new Document("_id", 1))) {
+        for (Document document : mongo.collection(collection).find().projection(new Document("_id", 1))
+                .batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             ids.add(document.get("_id").toString());
         }
         return ids;
@@ -285,7 +286,7 @@ public final class LiveStream implements AutoCloseable {
     private static Map<String, String> productCategories(MongoStore mongo) {
         Map<String, String> categories = new HashMap<>();
         for (Document document : mongo.collection(MongoCollectionName.PRODUCTS).find()
-                .projection(new Document("_id", 1).append("category_id", 1))) {
+                .projection(new Document("_id", 1).append("category_id", 1)).batchSize(MongoStore.SCAN_BATCH_SIZE)) {
             String category = document.getString("category_id");
             if (category != null) {
                 categories.put(document.get("_id").toString(), category);
