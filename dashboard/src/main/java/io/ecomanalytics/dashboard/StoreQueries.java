@@ -61,6 +61,12 @@ final class StoreQueries {
     static final int LIVE_LIMIT = 2_000;
     static final String LIVE_METRICS = "live_metrics";
 
+    /**
+     * The latest sessions a customer's answer lists (with the count of all): a bound on the answer's size and time,
+     * which would otherwise grow with the customer's history (hundreds of sessions each at {@code full}).
+     */
+    static final int SESSIONS_PER_CUSTOMER = 50;
+
     /** The partners listed per product in a category's answer. */
     static final int PAIRS_PER_PRODUCT = 3;
 
@@ -338,7 +344,7 @@ final class StoreQueries {
         return answer;
     }
 
-    /** One customer: profile, orders with items, sessions in time order, value and recommendations. */
+    /** One customer: profile, orders with items, the latest sessions in time order, value and recommendations. */
     ObjectNode customer(String userId) {
         Document user = mongo.collection(MongoCollectionName.USERS).find(Filters.eq("_id", userId)).first();
         if (user == null) {
@@ -374,8 +380,10 @@ final class StoreQueries {
             spend = spend.add(cents(transaction.get("total")));
         }
         answer.put("spend", money(spend));
+        SessionStore sessionStore = sessions.get();
+        answer.put("sessions_total", sessionStore.sessionCountOfUser(userId));
         ArrayNode sessionList = answer.putArray("sessions");
-        for (StoredSession stored : sessions.get().sessionsOfUser(userId)) {
+        for (StoredSession stored : sessionStore.latestSessionsOfUser(userId, SESSIONS_PER_CUSTOMER)) {
             sessionList.add(sessionNode(stored.session()));
         }
         Document value = mongo.collection(MongoCollectionName.CUSTOMER_CLV).find(Filters.eq("_id", userId)).first();

@@ -157,8 +157,9 @@ class DashboardBrowserIT {
         int orders = (int) expected.customerSpend.get(busiest).orders;
         assertThat(count("order-totals", POINTS)).isEqualTo(orders);
         assertThat(browser.findElements(By.cssSelector("#orders tbody tr"))).hasSize(orders);
-        assertThat(browser.findElements(By.cssSelector("#sessions tbody tr")))
-                .hasSize(expected.sessionsByUser().getOrDefault(busiest, List.of()).size());
+        int sessions = expected.sessionsByUser().getOrDefault(busiest, List.of()).size();
+        assertThat(browser.findElements(By.cssSelector("#sessions tbody tr"))).hasSize(sessions);
+        assertThat(browser.findElement(By.id("sessions-shown")).getText()).isEqualTo("all " + sessions);
     }
 
     @Test

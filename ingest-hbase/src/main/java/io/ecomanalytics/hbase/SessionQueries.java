@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -48,6 +49,52 @@ final class SessionQueries {
     List<StoredSession> sessionsOfUser(String userId) {
         byte[] prefix = RowKeys.userPrefix(userId);
         return collectUser(userId, new Scan().withStartRow(prefix).withStopRow(stopAfterPrefix(prefix)));
+    }
+
+    /**
+     * The {@code limit} latest sessions of one user, oldest first: a reversed scan from the end of the user's rows
+     * that stops after {@code limit} of them, so its cost does not grow with the user's history.
+     */
+    List<StoredSession> latestSessionsOfUser(String userId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The number of latest sessions must be at least 1, not " + limit);
+        }
+        byte[] prefix = RowKeys.userPrefix(userId);
+        Scan scan = new Scan().withStartRow(stopAfterPrefix(prefix), false).withStopRow(prefix, true)
+                .setReversed(true).setCaching(Math.min(limit, SCAN_CACHING));
+        List<StoredSession> sessions = new ArrayList<>();
+        try (Table table = connection.getTable(tableName); ResultScanner scanner = table.getScanner(scan)) {
+            for (Result row : scanner) {
+                if (isOfUser(row, userId)) {
+                    sessions.add(stored(row));
+                    if (sessions.size() == limit) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw failure("scan the latest sessions of user " + userId, e);
+        }
+        Collections.reverse(sessions);
+        return sessions;
+    }
+
+    /** How many sessions one user has: a scan of the user's row keys, no cell values. */
+    long sessionCountOfUser(String userId) {
+        byte[] prefix = RowKeys.userPrefix(userId);
+        Scan scan = new Scan().withStartRow(prefix).withStopRow(stopAfterPrefix(prefix)).setCaching(SCAN_CACHING)
+                .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()));
+        long count = 0;
+        try (Table table = connection.getTable(tableName); ResultScanner scanner = table.getScanner(scan)) {
+            for (Result row : scanner) {
+                if (isOfUser(row, userId)) {
+                    count++;
+                }
+            }
+        } catch (IOException e) {
+            throw failure("count the sessions of user " + userId, e);
+        }
+        return count;
     }
 
     /** One user's sessions that start in {@code [from, to)}, oldest first. */
@@ -120,8 +167,7 @@ final class SessionQueries {
         scan.setCaching(SCAN_CACHING);
         try (Table table = connection.getTable(tableName); ResultScanner scanner = table.getScanner(scan)) {
             for (Result row : scanner) {
-                // A user id that extends this one past an underscore ("u_1" vs "u_1_2") shares the key prefix.
-                if (RowKeys.decode(row.getRow()).userId().equals(userId)) {
+                if (isOfUser(row, userId)) {
                     sessions.add(stored(row));
                 }
             }
@@ -129,6 +175,11 @@ final class SessionQueries {
             throw failure("scan the sessions of user " + userId, e);
         }
         return sessions;
+    }
+
+    /** A user id that extends another past an underscore ("u_1" vs "u_1_2") shares its key prefix. */
+    private static boolean isOfUser(Result row, String userId) {
+        return RowKeys.decode(row.getRow()).userId().equals(userId);
     }
 
     private static StoredSession stored(Result row) {

@@ -116,6 +116,19 @@ public final class SessionStore implements AutoCloseable {
         return queries.sessionsOfUser(userId);
     }
 
+    /**
+     * One user's {@code limit} latest sessions, oldest first: a reversed scan of the user's rows that reads no more
+     * than it returns, for a page that shows a long history in bounded time.
+     */
+    public List<StoredSession> latestSessionsOfUser(String userId, int limit) {
+        return queries.latestSessionsOfUser(userId, limit);
+    }
+
+    /** How many sessions one user has, counted over the row keys alone. */
+    public long sessionCountOfUser(String userId) {
+        return queries.sessionCountOfUser(userId);
+    }
+
     /** One user's sessions that start in {@code [from, to)}, oldest first. */
     public List<StoredSession> sessionsOfUser(String userId, Instant from, Instant to) {
         return queries.sessionsOfUser(userId, from, to);

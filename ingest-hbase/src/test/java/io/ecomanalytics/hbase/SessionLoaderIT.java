@@ -175,6 +175,62 @@ class SessionLoaderIT {
     }
 
     @Test
+    void theLatestSessionsOfAUserAreTheEndOfItsTimeOrderAndTheCountIsAllOfThem() {
+        Map<String, List<JsonNode>> byUser = expected.all().stream()
+                .collect(Collectors.groupingBy(session -> session.get("user_id").asText(), TreeMap::new,
+                        Collectors.toList()));
+        SessionQueries queries = new SessionQueries(connection, TableName.valueOf(MUTATOR_TABLE));
+        assertThat(byUser.values()).anySatisfy(sessions -> assertThat(sessions).hasSizeGreaterThan(2));
+
+        for (Map.Entry<String, List<JsonNode>> user : byUser.entrySet()) {
+            List<String> inTimeOrder = user.getValue().stream()
+                    .sorted(Comparator.comparing(JsonSessions::start).thenComparing(session -> suffix(session)))
+                    .map(session -> session.get("session_id").asText()).toList();
+            for (int limit : List.of(1, 2, inTimeOrder.size() + 1)) {
+                List<String> latest = inTimeOrder.subList(Math.max(0, inTimeOrder.size() - limit), inTimeOrder.size());
+
+                assertThat(queries.latestSessionsOfUser(user.getKey(), limit))
+                        .extracting(stored -> stored.session().sessionId()).as(user.getKey() + ", limit " + limit)
+                        .containsExactlyElementsOf(latest);
+            }
+            assertThat(queries.sessionCountOfUser(user.getKey())).as(user.getKey()).isEqualTo(inTimeOrder.size());
+        }
+        assertThat(queries.latestSessionsOfUser("user_999999", 5)).isEmpty();
+        assertThat(queries.sessionCountOfUser("user_999999")).isZero();
+        assertThatThrownBy(() -> queries.latestSessionsOfUser("user_000001", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The number of latest sessions must be at least 1, not 0");
+    }
+
+    @Test
+    void aUserWhoseIdExtendsAnothersPastAnUnderscoreKeepsItsOwnSessions() throws Exception {
+        String table = "loader_it:shared_prefix";
+        try (Admin admin = connection.getAdmin()) {
+            SessionTable.create(admin, SessionTableSpec.forUsers(table, List.of("u_1"), 1));
+        }
+        RandomSessions random = new RandomSessions(11L);
+        List<Session> shorter = new ArrayList<>();
+        List<Session> longer = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            shorter.add(random.next("u_1"));
+            longer.add(random.next("u_1_2"));
+        }
+        List<Session> all = new ArrayList<>(shorter);
+        all.addAll(longer);
+        SessionLoader.load(connection, all.iterator(), SessionLoadOptions.defaults(table));
+        SessionQueries queries = new SessionQueries(connection, TableName.valueOf(table));
+        List<String> shorterInTimeOrder = shorter.stream().sorted(Comparator.comparing(Session::startTime))
+                .map(Session::sessionId).toList();
+
+        assertThat(queries.sessionCountOfUser("u_1")).isEqualTo(6);
+        assertThat(queries.sessionCountOfUser("u_1_2")).isEqualTo(6);
+        assertThat(queries.latestSessionsOfUser("u_1", 3)).extracting(stored -> stored.session().sessionId())
+                .containsExactlyElementsOf(shorterInTimeOrder.subList(3, 6));
+        assertThat(queries.sessionsOfUser("u_1")).extracting(stored -> stored.session().sessionId())
+                .containsExactlyElementsOf(shorterInTimeOrder);
+    }
+
+    @Test
     void timeRangesSelectBySessionStart() {
         JsonNode busiest = expected.all().stream()
                 .collect(Collectors.groupingBy(session -> session.get("user_id").asText()))

@@ -208,7 +208,7 @@ async function customer() {
   figures('profile', [
     ['Location', [answer.geo_data.city, answer.geo_data.state, answer.geo_data.country].join(', ')],
     ['Registered', (answer.registration_date || '').substring(0, 10)], ['Orders', answer.orders.length],
-    ['Spend', money(answer.spend)], ['Sessions', answer.sessions.length], ['CLV', money(value.clv)],
+    ['Spend', money(answer.spend)], ['Sessions', answer.sessions_total.toLocaleString('en-US')], ['CLV', money(value.clv)],
     ['P(alive)', fraction(value.probability_alive)], ['Expected purchases', fraction(value.expected_purchases)],
     ['Segment', value.segment || ''],
     ['Learned segment', value.learned_segment === null ? '' : value.learned_segment]]);
@@ -219,6 +219,9 @@ async function customer() {
       order.items.map(i => i.quantity + ' x ' + i.product_id + ' @ ' + money(i.unit_price)).join('; '),
       number(money(order.discount)), number(money(order.total)), order.status]);
   }
+  document.getElementById('sessions-shown').textContent = answer.sessions.length < answer.sessions_total
+    ? 'the latest ' + answer.sessions.length + ' of ' + answer.sessions_total.toLocaleString('en-US')
+    : 'all ' + answer.sessions_total.toLocaleString('en-US');
   for (const session of answer.sessions) {
     addRow('sessions', [session.session_id, session.start_time, number(session.duration_seconds),
       session.device_profile.type + ' ' + session.device_profile.os + ' ' + session.device_profile.browser,
