@@ -4,7 +4,10 @@ package io.ecomanalytics.clv;
 public enum SegmentationModel {
     /** {@code org.apache.spark.ml.clustering.KMeans} (k-means||), k chosen by silhouette. */
     K_MEANS("k-means"),
-    /** {@code org.apache.spark.ml.clustering.BisectingKMeans}, k chosen by silhouette. */
+    /**
+     * Bisecting k-means (the search splits the cluster with the largest squared error by 2-means), k chosen by
+     * silhouette; published after refinement by MLlib k-means started from its clusters' centres.
+     */
     BISECTING_K_MEANS("bisecting k-means"),
     /** {@code org.apache.spark.ml.clustering.GaussianMixture} (full covariances), k chosen by BIC. */
     GAUSSIAN_MIXTURE("gaussian mixture");
