@@ -381,9 +381,12 @@ final class StoreQueries {
         }
         answer.put("spend", money(spend));
         SessionStore sessionStore = sessions.get();
-        answer.put("sessions_total", sessionStore.sessionCountOfUser(userId));
+        List<StoredSession> latest = sessionStore.latestSessionsOfUser(userId, SESSIONS_PER_CUSTOMER);
+        // Fewer than the bound are all of them: only a longer history needs a second scan, over its row keys.
+        answer.put("sessions_total", latest.size() < SESSIONS_PER_CUSTOMER ? latest.size()
+                : sessionStore.sessionCountOfUser(userId));
         ArrayNode sessionList = answer.putArray("sessions");
-        for (StoredSession stored : sessionStore.latestSessionsOfUser(userId, SESSIONS_PER_CUSTOMER)) {
+        for (StoredSession stored : latest) {
             sessionList.add(sessionNode(stored.session()));
         }
         Document value = mongo.collection(MongoCollectionName.CUSTOMER_CLV).find(Filters.eq("_id", userId)).first();
