@@ -6,8 +6,8 @@ package io.ecomanalytics.clv;
  * the population mean.
  */
 public enum SegmentFeature {
-    /** Days since the last purchase (T - t_x): high means long ago. */
-    DAYS_SINCE_LAST_PURCHASE("days_since_last_purchase", "last bought long ago", "bought recently"),
+    /** ln(1 + days since the last purchase, T - t_x): high means long ago. */
+    DAYS_SINCE_LAST_PURCHASE("log_days_since_last_purchase", "last bought long ago", "bought recently"),
     /** ln(1 + purchases). */
     PURCHASES("log_purchases", "buys often", "buys rarely"),
     /** ln(1 + average order value). */
@@ -18,15 +18,20 @@ public enum SegmentFeature {
     PROBABILITY_ALIVE("probability_alive", "likely still active", "likely lapsed"),
     /** ln(1 + sessions). */
     SESSIONS("log_sessions", "visits often", "visits rarely"),
+    /**
+     * ln(1 + days from the start of the last session to the end of the observation window, at least 0); since the
+     * last purchase for a customer without a session.
+     */
+    DAYS_SINCE_LAST_VISIT("log_days_since_last_visit", "last visited long ago", "visited recently"),
     /** Mean session length in seconds. */
     AVERAGE_SESSION_SECONDS("average_session_seconds", "long visits", "short visits"),
     /** Page views per session. */
     PAGES_PER_SESSION("pages_per_session", "views many pages", "views few pages"),
-    /** Abandoned sessions / (abandoned + converted sessions): carts left without buying. */
+    /** Abandoned sessions / (abandoned + converted sessions), carts left without buying; shrunk (see the table). */
     CART_ABANDONMENT_RATE("cart_abandonment_rate", "often abandons a cart", "rarely abandons a cart"),
-    /** Converted sessions / sessions. */
+    /** Converted sessions / sessions, shrunk toward the population's rate (see the table). */
     CONVERSION_RATE("conversion_rate", "visits often end in a purchase", "visits rarely end in a purchase"),
-    /** Share of sessions on a mobile device. */
+    /** Share of sessions on a mobile device; this and the other shares are shrunk (see the table). */
     MOBILE_SHARE("mobile_share", "mostly mobile", "seldom mobile"),
     /** Share of sessions on a desktop. */
     DESKTOP_SHARE("desktop_share", "mostly desktop", "seldom desktop"),

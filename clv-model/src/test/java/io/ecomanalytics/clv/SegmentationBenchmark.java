@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -35,6 +36,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SegmentationBenchmark {
     private static final long SESSIONS = 2_000_000;
+    private static final Instant OBSERVATION_END = Instant.parse("2025-01-01T00:00:00Z");
 
     private SegmentationBenchmark() {
     }
@@ -55,7 +57,8 @@ public final class SegmentationBenchmark {
         Dataset<Row> sessions = sessions(spark, customerCount).localCheckpoint();
         Dataset<Row> engagement = engagement(sessions).localCheckpoint();
         long start = System.nanoTime();
-        Dataset<Row> features = SegmentFeatures.table(customers, engagement, sessions).localCheckpoint();
+        Dataset<Row> features = SegmentFeatures.table(customers, engagement, sessions, OBSERVATION_END)
+                .localCheckpoint();
         double featureSeconds = (System.nanoTime() - start) / 1e9;
         SegmentationResult result = CustomerSegmentation.segment(features, SegmentationSettings.DEFAULT,
                 Optional.empty());
@@ -77,7 +80,6 @@ public final class SegmentationBenchmark {
                 rand(5).multiply(1000).as("clv"),
                 rand(6).as("probability_alive"),
                 lit(60).plus(rand(7).multiply(600)).as("average_session_seconds"),
-                rand(8).as("conversion_rate"),
                 element_at(array(lit("champions"), lit("loyal"), lit("at_risk"), lit("hibernating")),
                         pmod(col("id"), lit(4)).plus(1).cast("int")).as("segment"));
     }
@@ -89,7 +91,9 @@ public final class SegmentationBenchmark {
                         pmod(col("id"), lit(3)).plus(1).cast("int")).as("conversion_status"),
                 floor(rand(9).multiply(3)).cast("int").as("device"),
                 floor(rand(10).multiply(5)).cast("int").as("referrer"),
-                floor(lit(4).plus(rand(11).multiply(13))).cast("long").as("pages"));
+                floor(lit(4).plus(rand(11).multiply(13))).cast("long").as("pages"),
+                lit(OBSERVATION_END.getEpochSecond()).minus(floor(rand(12).multiply(90 * 86_400)))
+                        .cast("timestamp").as("start_time"));
     }
 
     private static Dataset<Row> engagement(Dataset<Row> sessions) {

@@ -167,7 +167,7 @@ final class Pipeline {
         results.put(CUSTOMER_CLV, clv.customers());
         ModelChecks checks = checkModels(tables.clean(), clv, truth);
         Optional<SegmentationResult> segments = SegmentationStage.run(spark.get(), results, analytics, tables.clean(),
-                truth, stages);
+                observationEnd, truth, stages);
         RecommendationStage.Result recommendations = RecommendationStage.run(spark.get(), tables.clean(),
                 items.rows(), analytics.get(Analytic.PRODUCT_AFFINITY), observationEnd, truth, stages);
         results.put(RecommendationStage.RECOMMENDATIONS, recommendations.lists());

@@ -13,6 +13,7 @@ import io.ecomanalytics.data.GroundTruth;
 import io.ecomanalytics.data.PlantedCustomer;
 import io.ecomanalytics.transforms.Analytic;
 import io.ecomanalytics.transforms.CleanTables;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,8 +43,8 @@ final class SegmentationStage {
 
     /** Segments the customers of {@code results}' customer_clv and adds the outputs to {@code results}. */
     static Optional<SegmentationResult> run(SparkSession spark, Map<String, Dataset<Row>> results,
-            Map<Analytic, Dataset<Row>> analytics, CleanTables tables, Optional<GroundTruth> truth,
-            StageTimer stages) {
+            Map<Analytic, Dataset<Row>> analytics, CleanTables tables, Instant observationEnd,
+            Optional<GroundTruth> truth, StageTimer stages) {
         stages.start("segments");
         Dataset<Row> customers = results.get(Pipeline.CUSTOMER_CLV);
         long customerCount = customers.count();
@@ -61,7 +62,7 @@ final class SegmentationStage {
             return segments;
         });
         Dataset<Row> features = SegmentFeatures.table(customers,
-                analytics.get(Analytic.SESSION_ENGAGEMENT), tables.sessions());
+                analytics.get(Analytic.SESSION_ENGAGEMENT), tables.sessions(), observationEnd);
         SegmentationResult result = CustomerSegmentation.segment(features, SegmentationSettings.DEFAULT, planted);
         Dataset<Row> learned = result.customerSegments().select(col("customer_id").as("learned_customer_id"),
                 col("learned_segment"));
