@@ -297,14 +297,23 @@ class CommandLineProcessIT {
         Path out = temp.resolve("bench");
 
         CommandProcess.Result bench = CommandProcess.run(PIPELINE, "bench", "--scales", "tiny", "--hbase-load",
-                "BULK_LOAD", "--out", out.toString());
+                "BULK_LOAD", "--rerun-on-store", "--out", out.toString());
 
         assertThat(bench.exitCode()).as(bench.printed()).isZero();
         assertThat(bench.out()).as(bench.printed()).startsWith("scale tiny:")
                 .containsPattern("(?m)^load-hbase\\s+100\\s+100\\s+0\\s+\\d+\\.\\d\\s")
                 .containsPattern("(?m)^peak heap [\\d,]+ MB$")
-                .containsPattern("(?m)^scale\\s+transactions\\s+sessions\\s+seconds\\s+peak heap MB$")
-                .containsPattern("(?m)^tiny\\s+100\\s+100\\s+\\d+\\.\\d\\s+[\\d,]+$");
+                .containsPattern("(?m)^scale tiny, again on a kept store:\\n(.*\\n)*load-mongo\\s+skipped: the store"
+                        + " already holds dataset \\w+\\n(.*\\n)*load-hbase\\s+skipped: ")
+                .containsPattern("(?m)^scale\\s+transactions\\s+sessions\\s+run s\\s+stages s\\s+original s"
+                        + "\\s+load\\+read s\\s+re-run s\\s+peak heap MB$")
+                .containsPattern("(?m)^tiny\\s+100\\s+100(\\s+\\d+\\.\\d){5}\\s+[\\d,]+$");
+        // The stages' figures add up as the table's legend says: original and load+read are parts of the stages.
+        String[] figures = bench.out().lines().filter(line -> line.startsWith("tiny ")).findFirst().orElseThrow()
+                .trim().split("\\s+");
+        double stages = Double.parseDouble(figures[4]);
+        assertThat(Double.parseDouble(figures[5])).isLessThan(stages);
+        assertThat(Double.parseDouble(figures[6])).isLessThan(Double.parseDouble(figures[5]));
         assertNoStackTrace(bench.err());
     }
 
