@@ -255,6 +255,17 @@ class ModelChecksIT {
         return (index - expected) / ((rowSum + columnSum) / 2 - expected);
     }
 
+    /**
+     * Performance work must not change a result: every CSV table equals the baseline's (results/README.md), rows in
+     * any order and timing columns aside.
+     */
+    @Test
+    void everyCsvResultIsTheSameAsTheBaselines() throws Exception {
+        Path baseline = Path.of(getClass().getResource("/results/small-seed-42.sha256").toURI());
+
+        assertThat(ResultDigests.of(out)).isEqualTo(ResultDigests.read(baseline));
+    }
+
     @Test
     void theBestRecommenderBeatsGlobalPopularityByHalfOnNdcgAndFollowsThePlantedCategories() throws IOException {
         Map<String, Map<String, String>> models = new HashMap<>();
