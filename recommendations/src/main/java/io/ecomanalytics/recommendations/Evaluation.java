@@ -93,33 +93,53 @@ public final class Evaluation {
         return purchasesAfter.join(training.select("user_id").distinct(), new String[] {"user_id"}, "left_semi");
     }
 
-    /** Scores every model at list length {@code k}, in the given order. */
-    public static List<ModelMetrics> compare(List<RecommendationModel> models, HeldOut heldOut, int k) {
+    /**
+     * What every model is scored against, materialised once: the relevant purchases, their customers and how many,
+     * and the catalogue's size.
+     */
+    public record Prepared(HeldOut heldOut, Dataset<Row> relevant, Dataset<Row> users, long userCount,
+            long catalogueSize) {
+    }
+
+    /** Materialises {@code heldOut} once for several {@link #score} calls (one thread each, say). */
+    public static Prepared prepare(HeldOut heldOut) {
         Dataset<Row> relevant = heldOut.relevant().localCheckpoint();
         Dataset<Row> users = relevant.select("user_id").distinct();
-        long userCount = users.count();
-        long catalogueSize = heldOut.catalogue().count();
+        return new Prepared(heldOut, relevant, users, users.count(), heldOut.catalogue().count());
+    }
+
+    /** Scores every model at list length {@code k}, in the given order. */
+    public static List<ModelMetrics> compare(List<RecommendationModel> models, HeldOut heldOut, int k) {
+        Prepared prepared = prepare(heldOut);
         List<ModelMetrics> results = new ArrayList<>();
         for (RecommendationModel model : models) {
-            long start = System.nanoTime();
-            Dataset<Row> lists = model.recommend(users, k).localCheckpoint();
-            RankingMetrics<String> ranking = rankingMetrics(lists, relevant);
-            Row shape = lists.groupBy("user_id").agg(count(lit(1)).as("length"))
-                    .agg(sum(when(col("length").geq(k), lit(1L)).otherwise(lit(0L))))
-                    .crossJoin(lists.agg(countDistinct("product_id")))
-                    .first();
-            long fullLists = shape.isNullAt(0) ? 0 : shape.getLong(0);
-            OptionalDouble planted = heldOut.plantedTopCategories()
-                    .map(categories -> plantedCategoryShare(lists, heldOut.catalogue(), categories))
-                    .orElse(OptionalDouble.empty());
-            results.add(new ModelMetrics(model.kind(), model.description(), k, userCount,
-                    userCount == 0 ? 0 : ranking.precisionAt(k), userCount == 0 ? 0 : ranking.recallAt(k),
-                    userCount == 0 ? 0 : ranking.ndcgAt(k), userCount == 0 ? 0 : ranking.meanAveragePrecisionAt(k),
-                    catalogueSize == 0 ? 0 : (double) shape.getLong(1) / catalogueSize,
-                    userCount == 0 ? 0 : (double) fullLists / userCount, planted, model.fitTime(),
-                    Duration.ofNanos(System.nanoTime() - start)));
+            results.add(score(model, prepared, k));
         }
         return results;
+    }
+
+    /** Scores one model at list length {@code k} against what {@link #prepare} materialised. */
+    public static ModelMetrics score(RecommendationModel model, Prepared prepared, int k) {
+        long start = System.nanoTime();
+        long userCount = prepared.userCount();
+        long catalogueSize = prepared.catalogueSize();
+        HeldOut heldOut = prepared.heldOut();
+        Dataset<Row> lists = model.recommend(prepared.users(), k).localCheckpoint();
+        RankingMetrics<String> ranking = rankingMetrics(lists, prepared.relevant());
+        Row shape = lists.groupBy("user_id").agg(count(lit(1)).as("length"))
+                .agg(sum(when(col("length").geq(k), lit(1L)).otherwise(lit(0L))))
+                .crossJoin(lists.agg(countDistinct("product_id")))
+                .first();
+        long fullLists = shape.isNullAt(0) ? 0 : shape.getLong(0);
+        OptionalDouble planted = heldOut.plantedTopCategories()
+                .map(categories -> plantedCategoryShare(lists, heldOut.catalogue(), categories))
+                .orElse(OptionalDouble.empty());
+        return new ModelMetrics(model.kind(), model.description(), k, userCount,
+                userCount == 0 ? 0 : ranking.precisionAt(k), userCount == 0 ? 0 : ranking.recallAt(k),
+                userCount == 0 ? 0 : ranking.ndcgAt(k), userCount == 0 ? 0 : ranking.meanAveragePrecisionAt(k),
+                catalogueSize == 0 ? 0 : (double) shape.getLong(1) / catalogueSize,
+                userCount == 0 ? 0 : (double) fullLists / userCount, planted, model.fitTime(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The metrics as a table ({@link #METRICS_SCHEMA}). */

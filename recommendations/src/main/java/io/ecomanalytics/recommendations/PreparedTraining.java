@@ -11,9 +11,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The confidence table of one training period, materialised once for every model, with what each user may not be
- * recommended and the longest such list (every model asks its candidate source for k + that many).
+ * recommended and the longest such list (every model asks its candidate source for k + that many). Made by
+ * {@link Recommender#prepare}; models fitted side by side on one period share it instead of each computing it again.
  */
-record PreparedTraining(TrainingData data, Dataset<Row> confidence, Dataset<Row> excluded, int mostExcluded) {
+public record PreparedTraining(TrainingData data, Dataset<Row> confidence, Dataset<Row> excluded, int mostExcluded) {
 
     static PreparedTraining of(TrainingData data, RecommenderConfig config) {
         Dataset<Row> confidence = ImplicitFeedback.confidence(data.events(), config.weights(), data.trainedUntil())

@@ -36,7 +36,7 @@ public final class Recommender {
 
     /** Fits the given models on one shared confidence table, in the given order. */
     public static List<RecommendationModel> fit(List<ModelKind> kinds, TrainingData data, RecommenderConfig config) {
-        PreparedTraining prepared = PreparedTraining.of(data, config);
+        PreparedTraining prepared = prepare(data, config);
         List<RecommendationModel> models = new ArrayList<>();
         for (ModelKind kind : kinds) {
             models.add(fit(kind, prepared, config));
@@ -44,7 +44,16 @@ public final class Recommender {
         return models;
     }
 
-    private static RecommendationModel fit(ModelKind kind, PreparedTraining prepared, RecommenderConfig config) {
+    /**
+     * The confidence table of {@code data}, materialised once: several models fitted on it (one thread each, say)
+     * share it through {@link #fit(ModelKind, PreparedTraining, RecommenderConfig)}.
+     */
+    public static PreparedTraining prepare(TrainingData data, RecommenderConfig config) {
+        return PreparedTraining.of(data, config);
+    }
+
+    /** Fits one model on a table of {@link #prepare} made with the same {@code config}. */
+    public static RecommendationModel fit(ModelKind kind, PreparedTraining prepared, RecommenderConfig config) {
         Objects.requireNonNull(kind, "kind");
         return switch (kind) {
             case GLOBAL_POPULARITY -> new GlobalPopularityModel(prepared);

@@ -16,6 +16,7 @@ import io.ecomanalytics.recommendations.Evaluation;
 import io.ecomanalytics.recommendations.ImplicitFeedback;
 import io.ecomanalytics.recommendations.ModelKind;
 import io.ecomanalytics.recommendations.ModelMetrics;
+import io.ecomanalytics.recommendations.PreparedTraining;
 import io.ecomanalytics.recommendations.ProductCatalogue;
 import io.ecomanalytics.recommendations.RecommendationModel;
 import io.ecomanalytics.recommendations.Recommender;
@@ -152,10 +153,13 @@ final class RecommendationStage {
                 Evaluation.relevant(events, split, config.repeats()).localCheckpoint(), catalogue,
                 truth.map(planted -> plantedTopCategories(spark, planted)));
         // The models' jobs are small, so their time goes to scheduling more than to tasks: fitting and scoring them
-        // side by side (ALS, the longest, first) keeps both cores busy.
+        // side by side (ALS, the longest, first) keeps both cores busy. They share one confidence table and one
+        // materialised held-out set, which would otherwise cost each model jobs of its own.
+        PreparedTraining prepared = Recommender.prepare(training, config);
+        Evaluation.Prepared scoring = Evaluation.prepare(heldOut);
         Map<ModelKind, Fitted> fitted = ConcurrentJobs.each(MODELS, kind -> {
-            RecommendationModel model = Recommender.fit(kind, training, config);
-            return new Fitted(model, Evaluation.compare(List.of(model), heldOut, K).get(0));
+            RecommendationModel model = Recommender.fit(kind, prepared, config);
+            return new Fitted(model, Evaluation.score(model, scoring, K));
         });
         List<ModelMetrics> metrics = new ArrayList<>();
         for (ModelKind kind : MODEL_ORDER) {
