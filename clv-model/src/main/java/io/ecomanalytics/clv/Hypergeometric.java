@@ -58,7 +58,6 @@ final class Hypergeometric {
         for (int n = 0; n < MAXIMUM_TERMS; n++) {
             double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0));
             double nextRatio = (a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2.0));
-            boolean converged = true;
             for (int j = 0; j < count; j++) {
                 terms[j] *= ratio * z[j];
                 sums[j] += terms[j];
@@ -67,10 +66,15 @@ final class Hypergeometric {
                     terms[j] /= RESCALE_ABOVE;
                     logScales[j] += LOG_RESCALE;
                 }
-                // Once the term ratio q is below 1 the remaining terms shrink geometrically, so the tail is at
-                // most |term| q / (1 - q); requiring that bound, not just a small term, avoids stopping on a dip.
+            }
+            // Once the term ratio q is below 1 the remaining terms shrink geometrically, so the tail is at most
+            // |term| q / (1 - q); requiring that bound, not just a small term, avoids stopping on a dip. The check
+            // stops at the first sum still open, from the largest z (the last to converge when z rises with j):
+            // a long series spends most of its terms there.
+            boolean converged = true;
+            for (int j = count - 1; j >= 0 && converged; j--) {
                 double q = Math.abs(nextRatio * z[j]);
-                converged &= terms[j] == 0.0
+                converged = terms[j] == 0.0
                         || q < 1.0 && Math.abs(terms[j]) * q <= RELATIVE_TOLERANCE * Math.abs(sums[j]) * (1.0 - q);
             }
             if (converged) {
