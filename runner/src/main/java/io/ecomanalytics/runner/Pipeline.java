@@ -102,8 +102,8 @@ final class Pipeline {
             ValidationReport validation = validate(dataset, output.driverFiles().resolve(REJECTS_FILE));
             Optional<MongoLoadReport> mongoReport = StoreLoads.loadMongo(stores, dataset,
                     settings.mongoLoadOptions(), stages);
-            // MongoDB is complete: Spark reads it while the sessions load into HBase.
-            CompletableFuture<Map<String, CountedRows>> mongoRead =
+            // MongoDB is complete: Spark reads and cleans it while the sessions load into HBase.
+            CompletableFuture<Map<String, StoreReads.CleanedCounts>> mongoRead =
                     StoreReads.readMongoInBackground(spark.get(), stores);
             Optional<SessionLoadReport> hbaseReport;
             try {
@@ -151,7 +151,8 @@ final class Pipeline {
     }
 
     private RunSummary analyzeInto(OutputFolder output, Loads loads,
-            Optional<CompletableFuture<Map<String, CountedRows>>> mongoReadEarlier, Optional<GroundTruth> truth) {
+            Optional<CompletableFuture<Map<String, StoreReads.CleanedCounts>>> mongoReadEarlier,
+            Optional<GroundTruth> truth) {
         StoreReads.StoreTables tables = StoreReads.read(spark.get(), stores, stages, mongoReadEarlier);
         stages.start("transform");
         // Four analytics and the report read the transaction items: they are exploded and joined once.

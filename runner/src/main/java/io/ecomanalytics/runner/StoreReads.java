@@ -52,32 +52,40 @@ final class StoreReads {
     }
 
     /**
-     * Reads MongoDB's four collections, materialised with the lineage cut, side by side. The pipeline starts this
-     * while HBase is still loading, since MongoDB is complete by then.
+     * Reads and cleans MongoDB's four collections, each materialised with the lineage cut, side by side. The
+     * pipeline starts this while HBase is still loading, since MongoDB is complete by then.
      */
-    static CompletableFuture<Map<String, CountedRows>> readMongoInBackground(SparkSession spark, Stores stores) {
-        return Completion.onNewThread("spark-read-mongodb", () -> readCheckpointed(spark, stores, MONGO_ENTITIES));
+    static CompletableFuture<Map<String, CleanedCounts>> readMongoInBackground(SparkSession spark, Stores stores) {
+        return Completion.onNewThread("spark-read-mongodb", () -> readAndClean(spark, stores, MONGO_ENTITIES));
     }
 
     /**
-     * Reads both stores, or only HBase when MongoDB was read already ({@link #readMongoInBackground}), then cleans.
+     * Reads and cleans both stores, or only HBase when MongoDB is read already ({@link #readMongoInBackground}): the
+     * sessions are then read while that read may still be under way.
      *
      * @throws RuntimeException what reading MongoDB in the background threw, unchanged
      */
     static StoreTables read(SparkSession spark, Stores stores, StageTimer stages,
-            Optional<CompletableFuture<Map<String, CountedRows>>> mongoReadEarlier) {
+            Optional<CompletableFuture<Map<String, CleanedCounts>>> mongoReadEarlier) {
         stages.start("spark-read");
         // Each store is read once: the raw rows are materialised with their lineage cut, and cleaning, its rejects
-        // and every analytic work from that copy instead of going back to MongoDB or HBase. The reads, and then
-        // the five cleanings, are independent jobs and run side by side.
-        Map<String, CountedRows> raw = new LinkedHashMap<>();
+        // and every analytic work from that copy instead of going back to MongoDB or HBase. The entities are
+        // independent: each is cleaned as soon as it is read, side by side with the others.
+        Map<String, CleanedCounts> cleaned = new LinkedHashMap<>();
         if (mongoReadEarlier.isPresent()) {
-            raw.putAll(Completion.join(mongoReadEarlier.get()));
-            raw.putAll(readCheckpointed(spark, stores, List.of(SESSIONS)));
+            Map<String, CleanedCounts> sessions;
+            try {
+                sessions = readAndClean(spark, stores, List.of(SESSIONS));
+            } catch (RuntimeException e) {
+                // No Spark job may outlive the command's session.
+                mongoReadEarlier.get().exceptionally(failure -> null).join();
+                throw e;
+            }
+            cleaned.putAll(Completion.join(mongoReadEarlier.get()));
+            cleaned.putAll(sessions);
         } else {
-            raw.putAll(readCheckpointed(spark, stores, ENTITIES));
+            cleaned.putAll(readAndClean(spark, stores, ENTITIES));
         }
-        Map<String, CleanedCounts> cleaned = ConcurrentJobs.each(ENTITIES, entity -> clean(entity, raw.get(entity)));
 
         Map<String, CleaningCounts> counts = new LinkedHashMap<>();
         long read = 0;
@@ -102,15 +110,15 @@ final class StoreReads {
     }
 
     /** One entity's cleaning, materialised, with the counts that prove nothing was lost. */
-    private record CleanedCounts(Cleaned cleaned, long read, long kept, long rejected) {
+    record CleanedCounts(Cleaned cleaned, long read, long kept, long rejected) {
     }
 
-    private static Map<String, CountedRows> readCheckpointed(SparkSession spark, Stores stores, List<String> entities) {
+    private static Map<String, CleanedCounts> readAndClean(SparkSession spark, Stores stores, List<String> entities) {
         return ConcurrentJobs.each(entities, entity -> {
             long start = System.nanoTime();
             CountedRows rows = CountedRows.checkpoint(readStore(spark, stores, entity), entity + "-read");
             LOG.info("Read the {} in {} ms", entity, (System.nanoTime() - start) / 1_000_000);
-            return rows;
+            return clean(entity, rows);
         });
     }
 
