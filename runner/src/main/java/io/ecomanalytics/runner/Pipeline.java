@@ -303,34 +303,49 @@ final class Pipeline {
         stages.start("write-results");
         Map<String, Dataset<Row>> all = new LinkedHashMap<>(results);
         all.put(SPARK_REJECTS, rejects);
-        Map<String, String> outputs = new LinkedHashMap<>(ConcurrentJobs.each(new ArrayList<>(all.keySet()),
-                name -> {
-                    long start = System.nanoTime();
-                    String parquet = "parquet/" + name;
-                    String csv = "csv/" + name;
-                    all.get(name).write().mode(SaveMode.ErrorIfExists).parquet(output.sparkPath(parquet));
-                    long parquetDone = System.nanoTime();
-                    // Analytics are small aggregates: one CSV file each reads best in a spreadsheet. Reading the
-                    // Parquet back keeps the work of computing the analytic from being done twice; its schema is
-                    // known, which spares the job that would read it from the files' footers.
-                    CsvColumns.flatten(spark.get().read().schema(all.get(name).schema())
-                            .parquet(output.sparkPath(parquet))).coalesce(1).write()
-                            .mode(SaveMode.ErrorIfExists).option("header", "true").csv(output.sparkPath(csv));
-                    LOG.info("Wrote {}: Parquet in {} ms, CSV in {} ms", name, (parquetDone - start) / 1_000_000,
-                            (System.nanoTime() - parquetDone) / 1_000_000);
-                    return parquet + " | " + csv;
-                }));
+        String clvCollection = CUSTOMER_CLV + " (MongoDB)";
+        String recommendationsCollection = RecommendationStage.RECOMMENDATIONS + " (MongoDB)";
+        // Every write is independent: the two MongoDB collections, the longest, start first, and the files beside
+        // them.
+        Map<String, Supplier<String>> writes = new LinkedHashMap<>();
         // _id is the customer id, the natural id as in every other collection: one indexed lookup per customer.
-        MongoSparkIo.write(results.get(CUSTOMER_CLV).withColumn("_id", col("customer_id")), stores.mongo(),
-                MongoCollectionName.CUSTOMER_CLV);
-        outputs.put(CUSTOMER_CLV + " (MongoDB)", stores.mongo().database() + "."
-                + MongoCollectionName.CUSTOMER_CLV.collectionName());
-        MongoSparkIo.write(RecommendationStage.documents(results.get(RecommendationStage.RECOMMENDATIONS)),
-                stores.mongo(), MongoCollectionName.RECOMMENDATIONS);
-        outputs.put(RecommendationStage.RECOMMENDATIONS + " (MongoDB)", stores.mongo().database() + "."
-                + MongoCollectionName.RECOMMENDATIONS.collectionName());
+        writes.put(clvCollection, () -> writeMongo(results.get(CUSTOMER_CLV).withColumn("_id", col("customer_id")),
+                MongoCollectionName.CUSTOMER_CLV));
+        writes.put(recommendationsCollection, () -> writeMongo(
+                RecommendationStage.documents(results.get(RecommendationStage.RECOMMENDATIONS)),
+                MongoCollectionName.RECOMMENDATIONS));
+        all.forEach((name, rows) -> writes.put(name, () -> writeFiles(name, rows, output)));
+        Map<String, String> written = ConcurrentJobs.each(new ArrayList<>(writes.keySet()),
+                name -> writes.get(name).get());
+        Map<String, String> outputs = new LinkedHashMap<>();
+        all.keySet().forEach(name -> outputs.put(name, written.get(name)));
+        outputs.put(clvCollection, written.get(clvCollection));
+        outputs.put(recommendationsCollection, written.get(recommendationsCollection));
         stages.end(all.size(), all.size() * 2L + 2, 0);
         return outputs;
+    }
+
+    /** One result as Parquet and as one CSV file; returns where they went. */
+    private String writeFiles(String name, Dataset<Row> rows, OutputFolder output) {
+        long start = System.nanoTime();
+        String parquet = "parquet/" + name;
+        String csv = "csv/" + name;
+        rows.write().mode(SaveMode.ErrorIfExists).parquet(output.sparkPath(parquet));
+        long parquetDone = System.nanoTime();
+        // Analytics are small aggregates: one CSV file each reads best in a spreadsheet. Reading the Parquet back
+        // keeps the work of computing the analytic from being done twice; its schema is known, which spares the job
+        // that would read it from the files' footers.
+        CsvColumns.flatten(spark.get().read().schema(rows.schema()).parquet(output.sparkPath(parquet))).coalesce(1)
+                .write().mode(SaveMode.ErrorIfExists).option("header", "true").csv(output.sparkPath(csv));
+        LOG.info("Wrote {}: Parquet in {} ms, CSV in {} ms", name, (parquetDone - start) / 1_000_000,
+                (System.nanoTime() - parquetDone) / 1_000_000);
+        return parquet + " | " + csv;
+    }
+
+    /** One result into a MongoDB collection; returns its full name. */
+    private String writeMongo(Dataset<Row> documents, MongoCollectionName collection) {
+        MongoSparkIo.write(documents, stores.mongo(), collection);
+        return stores.mongo().database() + "." + collection.collectionName();
     }
 
     private static void deleteQuietly(Path folder) {
