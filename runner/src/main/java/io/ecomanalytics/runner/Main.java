@@ -29,6 +29,10 @@ public final class Main {
     public static int execute(String... args) {
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);
+        // Every thread the command starts (Spark's among them) inherits this class loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader contextLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(LookupCachingClassLoader.around(contextLoader));
         try {
             CommandLine commandLine = commandLine();
             commandLine.setOut(out);
@@ -38,6 +42,7 @@ public final class Main {
             // picocli hands only exceptions to the FailureHandler; an error would print a stack trace instead.
             return FailureHandler.report(error, err);
         } finally {
+            thread.setContextClassLoader(contextLoader);
             out.flush();
             err.flush();
         }
