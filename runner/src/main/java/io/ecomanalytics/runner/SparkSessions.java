@@ -23,7 +23,10 @@ final class SparkSessions {
                 .appName("ecom-analytics")
                 .master(effectiveMaster)
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                // A run compiles about a thousand distinct classes of generated code; with Spark's default of 100
+                // cached, a tiny run compiled 1,255 of them (30 s of CPU in Janino), with 2,000 cached 951 (25 s).
+                .config("spark.sql.codegen.cache.maxEntries", "2000");
         if (effectiveMaster.startsWith("local")) {
             // Spark otherwise picks a non-loopback address when the hostname resolves to loopback.
             builder.config("spark.driver.host", "127.0.0.1")
