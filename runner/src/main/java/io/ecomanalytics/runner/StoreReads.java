@@ -29,9 +29,15 @@ final class StoreReads {
     private static final String SESSIONS = "sessions";
     private static final String KEPT = "kept";
     private static final String REJECTED = "rejected";
-    private static final List<String> MONGO_ENTITIES = List.of("users", "products", "categories", "transactions");
     private static final List<String> ENTITIES = List.of("users", "products", "categories", "transactions",
             SESSIONS);
+    /**
+     * The order the reads start in, largest first: each driver thread reads and then cleans one entity, so the
+     * largest must not wait for a thread behind the small ones.
+     */
+    private static final List<String> MONGO_READ_ORDER = List.of("transactions", "users", "products", "categories");
+    private static final List<String> READ_ORDER = List.of("transactions", SESSIONS, "users", "products",
+            "categories");
 
     private StoreReads() {
     }
@@ -56,7 +62,7 @@ final class StoreReads {
      * pipeline starts this while HBase is still loading, since MongoDB is complete by then.
      */
     static CompletableFuture<Map<String, CleanedCounts>> readMongoInBackground(SparkSession spark, Stores stores) {
-        return Completion.onNewThread("spark-read-mongodb", () -> readAndClean(spark, stores, MONGO_ENTITIES));
+        return Completion.onNewThread("spark-read-mongodb", () -> readAndClean(spark, stores, MONGO_READ_ORDER));
     }
 
     /**
@@ -84,7 +90,7 @@ final class StoreReads {
             cleaned.putAll(Completion.join(mongoReadEarlier.get()));
             cleaned.putAll(sessions);
         } else {
-            cleaned.putAll(readAndClean(spark, stores, ENTITIES));
+            cleaned.putAll(readAndClean(spark, stores, READ_ORDER));
         }
 
         Map<String, CleaningCounts> counts = new LinkedHashMap<>();
