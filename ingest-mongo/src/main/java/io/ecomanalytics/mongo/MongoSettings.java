@@ -19,11 +19,18 @@ public record MongoSettings(String uri, String database, String sparkPartitioner
     public static final String DEFAULT_DATABASE = "ecommerce";
 
     /**
-     * Splits a collection by {@code _id} ranges found with skips; the one partitioner the embedded server supports
-     * (it has no {@code $collStats}), and the default here.
+     * Splits a collection by {@code _id} ranges found with skips: of the connector's partitioners, the one the
+     * embedded server supports (it has no {@code $collStats}), and the default here.
      */
     public static final String PAGINATE_INTO_PARTITIONS_PARTITIONER =
             "com.mongodb.spark.sql.connector.read.partitioner.PaginateIntoPartitionsPartitioner";
+
+    /**
+     * {@link #PAGINATE_INTO_PARTITIONS_PARTITIONER}'s partitions found in one sorted pass
+     * ({@link OnePassPaginatePartitioner}): for the embedded server, which sorts the whole collection for each of
+     * the connector's boundary queries.
+     */
+    public static final String ONE_PASS_PAGINATE_PARTITIONER = OnePassPaginatePartitioner.class.getName();
 
     /** The connector's own default, which needs {@code $collStats}: the best choice against a real MongoDB. */
     public static final String SAMPLE_PARTITIONER =

@@ -46,7 +46,8 @@ public final class MongoSparkIo {
                 .option("database", settings.database())
                 .option("collection", collection.collectionName())
                 .option("partitioner", settings.sparkPartitioner());
-        if (MongoSettings.PAGINATE_INTO_PARTITIONS_PARTITIONER.equals(settings.sparkPartitioner())) {
+        if (MongoSettings.PAGINATE_INTO_PARTITIONS_PARTITIONER.equals(settings.sparkPartitioner())
+                || MongoSettings.ONE_PASS_PAGINATE_PARTITIONER.equals(settings.sparkPartitioner())) {
             // The connector's default of 64 pages gives small collections one partition per document, and every
             // page is a query of its own; a few pages per core keep the work spread without that overhead.
             reader = reader.option("partitioner.options.max.number.of.partitions",

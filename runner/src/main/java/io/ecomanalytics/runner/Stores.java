@@ -92,7 +92,8 @@ final class Stores implements AutoCloseable {
         if (options.mongoUri == null || options.mongoUri.isBlank()) {
             EmbeddedMongoServer started = folder.map(Stores::startKeptMongo).orElseGet(EmbeddedMongoServer::start);
             return new Stores(Optional.of(started), Optional.empty(),
-                    Optional.of(MongoSettings.of(started.connectionString(), options.mongoDatabase)), Optional.empty(),
+                    Optional.of(MongoSettings.of(started.connectionString(), options.mongoDatabase)
+                            .withSparkPartitioner(MongoSettings.ONE_PASS_PAGINATE_PARTITIONER)), Optional.empty(),
                     options.hbaseTable, folder);
         }
         MongoSettings settings = MongoSettings.of(options.mongoUri, options.mongoDatabase)

@@ -104,9 +104,10 @@ final class ChildProcesses implements AutoCloseable {
         for (Process process : newestFirst) {
             List<ProcessHandle> descendants = process.descendants().toList();
             seen.addAll(descendants);
-            // A polite stop first: the stores' process deletes its generated dataset in a shutdown hook.
+            // A polite stop first, descendants too: the stores' process deletes its generated dataset and its
+            // HBase folder in shutdown hooks. Whatever is still running after the grace period is forced below.
             process.destroy();
-            descendants.forEach(ProcessHandle::destroyForcibly);
+            descendants.forEach(ProcessHandle::destroy);
         }
         long deadline = System.nanoTime() + GRACE.toNanos();
         for (ProcessHandle handle : seen) {
