@@ -28,6 +28,8 @@ import org.bson.conversions.Bson;
 public final class OnePassPaginatePartitioner implements Partitioner {
     private static final String ID_FIELD = "_id";
     private static final int DEFAULT_MAX_PARTITIONS = 64;
+    /** Ids per reply: the embedded server otherwise sends them all in the first one (see the README's gaps). */
+    private static final int IDS_PER_BATCH = 10_000;
 
     /** For the connector, which instantiates partitioners by class name. */
     public OnePassPaginatePartitioner() {
@@ -75,7 +77,7 @@ public final class OnePassPaginatePartitioner implements Partitioner {
         return readConfig.withCollection(collection -> {
             List<BsonValue> bounds = new ArrayList<>();
             long position = 0;
-            for (BsonDocument document : collection.aggregate(pipeline)
+            for (BsonDocument document : collection.aggregate(pipeline).batchSize(IDS_PER_BATCH)
                     .allowDiskUse(readConfig.getAggregationAllowDiskUse())) {
                 if (position > 0 && position % perPartition == 0) {
                     bounds.add(document.get(ID_FIELD));

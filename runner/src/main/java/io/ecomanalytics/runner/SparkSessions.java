@@ -32,7 +32,10 @@ final class SparkSessions {
             builder.config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "8");
+                    .config("spark.sql.shuffle.partitions", "8")
+                    // Shuffle files stay on this machine's disk: compressing them cost 8-12 % of the CPU of
+                    // spark-read and 4-5 % of recommendations at full (JFR), and saved no network.
+                    .config("spark.shuffle.compress", "false");
         }
         configuration.forEach(builder::config);
         return builder.getOrCreate();
