@@ -1,6 +1,7 @@
 package io.ecomanalytics.runner;
 
 import io.ecomanalytics.clv.EngagementWeights;
+import io.ecomanalytics.data.DatasetGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * Runs the whole pipeline at one or more scales and prints per-stage seconds, records/s and peak heap, then the
  * figures of the performance table in one line per scale: the whole run, the stages of the original pipeline, the
- * HBase load and Spark read together, and (with {@code --rerun-on-store}) a second run on a kept store.
+ * HBase load and Spark read together, (with {@code --rerun-on-store}) a second run on a kept store, and (with
+ * {@code --against-duckdb}) Spark's analytics alone against DuckDB's on the same files.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark: run the pipeline at each scale on fresh stores and print per-stage seconds,"
@@ -57,6 +59,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also time a re-run on a kept store: the dataset is loaded into a temporary --store folder"
                     + " by one run, and a second run on it (loads skipped) is timed. The folder is deleted after.")
     private boolean rerunOnStore;
+
+    @Option(names = "--against-duckdb",
+            description = "Also time Spark's analytics alone against DuckDB running the same queries on the same"
+                    + " generated JSON files, in this JVM, and print both engines' seconds per analytic and the"
+                    + " ratio. Both must agree on every analytic's row count.")
+    private boolean againstDuckDb;
 
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
@@ -100,20 +108,45 @@ final class BenchCommand implements Callable<Integer> {
                     print.flush();
                     rerun = String.format(Locale.ROOT, "%.1f", again.seconds());
                 }
-                lines.add(String.format(Locale.ROOT, "%-8s %,12d %,10d %8.1f %8.1f %10.1f %11.1f %8s %,14d", scale,
-                        settings.generatorSpec().transactions(), settings.generatorSpec().sessions(),
+                String engines = "-";
+                if (againstDuckDb) {
+                    EngineComparison.Result comparison = compareEngines(settings, spark);
+                    print.println("scale " + scale + ", Spark's analytics alone against DuckDB (best of "
+                            + comparison.repetitions() + "):");
+                    print.print(comparison.table());
+                    print.println();
+                    print.flush();
+                    engines = String.format(Locale.ROOT, "%.2f", comparison.wholeSet().ratio());
+                }
+                lines.add(String.format(Locale.ROOT, "%-8s %,12d %,10d %8.1f %8.1f %10.1f %11.1f %8s %12s %,14d",
+                        scale, settings.generatorSpec().transactions(), settings.generatorSpec().sessions(),
                         fresh.seconds(), fresh.stageSeconds(stage -> true),
                         fresh.stageSeconds(stage -> !LATER_STAGES.contains(stage)),
-                        fresh.stageSeconds(LOAD_AND_READ_STAGES::contains), rerun, fresh.peakHeapBytes() >> 20));
+                        fresh.stageSeconds(LOAD_AND_READ_STAGES::contains), rerun, engines,
+                        fresh.peakHeapBytes() >> 20));
             }
         }
-        print.printf(Locale.ROOT, "%-8s %12s %10s %8s %8s %10s %11s %8s %14s%n", "scale", "transactions",
-                "sessions", "run s", "stages s", "original s", "load+read s", "re-run s", "peak heap MB");
+        print.printf(Locale.ROOT, "%-8s %12s %10s %8s %8s %10s %11s %8s %12s %14s%n", "scale", "transactions",
+                "sessions", "run s", "stages s", "original s", "load+read s", "re-run s", "spark/duckdb",
+                "peak heap MB");
         lines.forEach(print::println);
         print.println("run s: the whole run on the clock; stages s: its stages; original s: without clv-checks,"
                 + " segments and recommendations; load+read s: load-hbase and spark-read; re-run s: a second run on"
-                + " a kept store (--rerun-on-store)");
+                + " a kept store (--rerun-on-store); spark/duckdb: Spark's analytics alone over DuckDB's, load"
+                + " included (--against-duckdb)");
         return ExitCodes.OK;
+    }
+
+    /** The engines compared on a freshly generated copy of the scale's dataset, deleted after. */
+    private static EngineComparison.Result compareEngines(PipelineSettings settings, StartingSpark spark)
+            throws IOException {
+        Path folder = Files.createTempDirectory("ecom-bench-dataset-");
+        try {
+            DatasetGenerator.generate(settings.generatorSpec(), folder, new ProgressLog("generate"));
+            return EngineComparison.run(spark.get(), folder, settings.generatorSpec().transactions());
+        } finally {
+            OutputFolder.deleteRecursively(folder);
+        }
     }
 
     private Measured measure(PipelineSettings settings, StartingSpark spark, Optional<Path> store) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecomanalytics.testing.TestDatasets;
+import io.ecomanalytics.transforms.Analytic;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -294,10 +295,12 @@ class CommandLineProcessIT {
 
     @Test
     void benchPrintsSecondsPerStageAndALinePerScale() {
+        // Spark's seconds, DuckDB's and their ratio, after a line's rows.
+        String engineTimes = "\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d\\d$";
         Path out = temp.resolve("bench");
 
         CommandProcess.Result bench = CommandProcess.run(PIPELINE, "bench", "--scales", "tiny", "--hbase-load",
-                "BULK_LOAD", "--rerun-on-store", "--out", out.toString());
+                "BULK_LOAD", "--rerun-on-store", "--against-duckdb", "--out", out.toString());
 
         assertThat(bench.exitCode()).as(bench.printed()).isZero();
         assertThat(bench.out()).as(bench.printed()).startsWith("scale tiny:")
@@ -305,15 +308,29 @@ class CommandLineProcessIT {
                 .containsPattern("(?m)^peak heap [\\d,]+ MB$")
                 .containsPattern("(?m)^scale tiny, again on a kept store:\\n(.*\\n)*load-mongo\\s+skipped: the store"
                         + " already holds dataset \\w+\\n(.*\\n)*load-hbase\\s+skipped: ")
+                .containsPattern("(?m)^scale tiny, Spark's analytics alone against DuckDB \\(best of 3\\):\\n"
+                        + "analytic\\s+rows\\s+spark s\\s+duckdb s\\s+spark/duckdb$")
+                // Every record of the tiny scale's files (40 + 30 + 5 + 100 + 100) is kept or rejected, and the
+                // funnel has its five stages.
+                .containsPattern("(?m)^load \\(read \\+ clean\\)\\s+275" + engineTimes)
+                .containsPattern("(?m)^conversion_funnel\\s+5" + engineTimes)
                 .containsPattern("(?m)^scale\\s+transactions\\s+sessions\\s+run s\\s+stages s\\s+original s"
-                        + "\\s+load\\+read s\\s+re-run s\\s+peak heap MB$")
-                .containsPattern("(?m)^tiny\\s+100\\s+100(\\s+\\d+\\.\\d){5}\\s+[\\d,]+$");
+                        + "\\s+load\\+read s\\s+re-run s\\s+spark/duckdb\\s+peak heap MB$")
+                .containsPattern("(?m)^tiny\\s+100\\s+100(\\s+\\d+\\.\\d){5}\\s+\\d+\\.\\d\\d\\s+[\\d,]+$");
+        for (Analytic analytic : Analytic.values()) {
+            assertThat(bench.out()).as(analytic.tableName())
+                    .containsPattern("(?m)^" + analytic.tableName() + "\\s+[\\d,]+" + engineTimes);
+        }
         // The stages' figures add up as the table's legend says: original and load+read are parts of the stages.
         String[] figures = bench.out().lines().filter(line -> line.startsWith("tiny ")).findFirst().orElseThrow()
                 .trim().split("\\s+");
         double stages = Double.parseDouble(figures[4]);
         assertThat(Double.parseDouble(figures[5])).isLessThan(stages);
         assertThat(Double.parseDouble(figures[6])).isLessThan(Double.parseDouble(figures[5]));
+        // The scale's ratio is the comparison's whole set.
+        String wholeSet = bench.out().lines().filter(line -> line.startsWith("whole set (load + all)")).findFirst()
+                .orElseThrow();
+        assertThat(wholeSet).endsWith(" " + figures[8]);
         assertNoStackTrace(bench.err());
     }
 

@@ -38,7 +38,7 @@ class SmallDatasetTest {
     static void generateAndCompute() {
         DatasetGenerator.generate(GeneratorSpec.scale("small"), folder, ProgressListener.NONE);
         expected = ReferenceAnalytics.compute(folder, OBSERVATION_END, TOP_PAIRS, BUCKET_SECONDS);
-        JsonDatasetReader.Read read = JsonDatasetReader.read(SharedSpark.session(), folder);
+        JsonDatasetReader.CleanedFiles read = JsonDatasetReader.read(SharedSpark.session(), folder);
         rejected = read.rejected();
         CleanTables tables = new CleanTables(read.tables().users(), read.tables().products().cache(),
                 read.tables().categories().cache(), read.tables().transactions().cache(),

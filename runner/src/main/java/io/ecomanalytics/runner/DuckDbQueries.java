@@ -1,13 +1,16 @@
-package io.ecomanalytics.transforms;
+package io.ecomanalytics.runner;
 
+import io.ecomanalytics.transforms.Analytic;
+import io.ecomanalytics.transforms.Analytics;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark's DuckDB side: loading the same JSON files (with the same cleaning: values as written, one row
- * per id, latest wins) and the same analytics as SQL, under the names of {@link Analytics#all}.
+ * The engine comparison's DuckDB side: loading the same JSON files (with the same cleaning: values as written, one
+ * row per id, latest wins) and the same analytics as SQL, one query for each analytic of {@link Analytics#all}.
  */
 final class DuckDbQueries {
 
@@ -44,7 +47,8 @@ final class DuckDbQueries {
                         + " 'os': device_profile.os, 'browser': device_profile.browser}"
                         + " AS device_profile, viewed_products,"
                         + " list_transform(page_views, v -> {'timestamp': v.timestamp, 'page_type': v.page_type,"
-                        + " 'product_id': v.product_id, 'category_id': v.category_id, 'view_duration': v.view_duration})"
+                        + " 'product_id': v.product_id, 'category_id': v.category_id,"
+                        + " 'view_duration': v.view_duration})"
                         + " AS page_views, cart_contents, conversion_status AS conversion_status,"
                         + " referrer AS referrer FROM " + json(folder.resolve("sessions_*.json"),
                         "session_id: 'VARCHAR', user_id: 'VARCHAR', start_time: 'TIMESTAMP', end_time: 'TIMESTAMP',"
@@ -67,8 +71,11 @@ final class DuckDbQueries {
                         + " WHERE t.item.quantity > 0");
     }
 
-    /** The analytics, each a query whose result has the columns of the Spark function of the same name. */
-    static Map<String, String> analytics(String observationEnd, int topPairs, int bucketSeconds) {
+    /** The analytics, each a query whose result has the columns of the Spark analytic it is keyed by. */
+    static Map<Analytic, String> analytics(Instant observationEndTime) {
+        int topPairs = AnalyticParameters.AFFINITY_PAIRS_PER_PRODUCT;
+        int bucketSeconds = AnalyticParameters.DURATION_BUCKET_SECONDS;
+        String observationEnd = observationEndTime.toString().replace("T", " ").replace("Z", "");
         String productPerformance = "WITH v AS (SELECT pv.product_id, count(*) AS views"
                 + " FROM (SELECT unnest(page_views) AS pv FROM sessions)"
                 + " WHERE pv.page_type = 'product_detail' AND pv.product_id IS NOT NULL GROUP BY 1),"
@@ -84,25 +91,29 @@ final class DuckDbQueries {
                 + " CASE WHEN coalesce(views, 0) = 0 THEN NULL ELSE coalesce(purchases, 0)::DOUBLE / views END"
                 + " AS view_to_purchase_rate"
                 + " FROM v FULL JOIN c USING (product_id) FULL JOIN s USING (product_id)"
-                + " LEFT JOIN products p USING (product_id) LEFT JOIN categories cat ON cat.category_id = p.category_id";
-        Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("revenue_by_category", "WITH a AS (SELECT category_id, category_name, sum(subtotal) AS revenue,"
+                + " LEFT JOIN products p USING (product_id)"
+                + " LEFT JOIN categories cat ON cat.category_id = p.category_id";
+        Map<Analytic, String> queries = new EnumMap<>(Analytic.class);
+        queries.put(Analytic.REVENUE_BY_CATEGORY, "WITH a AS (SELECT category_id, category_name,"
+                + " sum(subtotal) AS revenue,"
                 + " sum(quantity)::BIGINT AS quantity, count(DISTINCT transaction_id) AS orders"
                 + " FROM transaction_items GROUP BY ALL)"
                 + " SELECT *, revenue::DOUBLE / (sum(revenue) OVER ())::DOUBLE AS share FROM a"
                 + " ORDER BY revenue DESC, category_id NULLS LAST");
-        queries.put("revenue_by_category_and_day", "WITH a AS (SELECT CAST(timestamp AS DATE) AS day, category_id,"
+        queries.put(Analytic.REVENUE_BY_CATEGORY_AND_DAY, "WITH a AS (SELECT CAST(timestamp AS DATE) AS day,"
+                + " category_id,"
                 + " category_name, sum(subtotal) AS revenue, sum(quantity)::BIGINT AS quantity,"
                 + " count(DISTINCT transaction_id) AS orders FROM transaction_items GROUP BY ALL)"
                 + " SELECT *, revenue::DOUBLE / (sum(revenue) OVER (PARTITION BY day))::DOUBLE AS share FROM a"
                 + " ORDER BY day, revenue DESC, category_id NULLS LAST");
-        queries.put("product_performance", productPerformance + " ORDER BY revenue DESC, product_id");
-        queries.put("category_performance", "SELECT category_id, category_name, sum(views) AS views,"
+        queries.put(Analytic.PRODUCT_PERFORMANCE, productPerformance + " ORDER BY revenue DESC, product_id");
+        queries.put(Analytic.CATEGORY_PERFORMANCE, "SELECT category_id, category_name, sum(views) AS views,"
                 + " sum(add_to_cart) AS add_to_cart, sum(purchases) AS purchases, sum(units_sold) AS units_sold,"
                 + " sum(revenue) AS revenue, CASE WHEN sum(views) = 0 THEN NULL ELSE sum(purchases)::DOUBLE"
                 + " / sum(views) END AS view_to_purchase_rate FROM (" + productPerformance + ") GROUP BY ALL"
                 + " ORDER BY revenue DESC, category_id NULLS LAST");
-        queries.put("product_affinity", "WITH bp AS (SELECT DISTINCT transaction_id, product_id FROM transaction_items),"
+        queries.put(Analytic.PRODUCT_AFFINITY, "WITH bp AS (SELECT DISTINCT transaction_id, product_id"
+                + " FROM transaction_items),"
                 + " pc AS (SELECT product_id, count(*) AS n FROM bp GROUP BY 1),"
                 + " total AS (SELECT count(DISTINCT transaction_id) AS baskets FROM bp),"
                 + " pairs AS (SELECT a.product_id, b.product_id AS other_product_id, count(*) AS pair_transactions"
@@ -115,11 +126,11 @@ final class DuckDbQueries {
                 + " JOIN pc pb ON pb.product_id = pairs.other_product_id, total)"
                 + " SELECT *, row_number() OVER (PARTITION BY product_id ORDER BY confidence DESC, lift DESC,"
                 + " other_product_id) AS rank FROM scored QUALIFY rank <= " + topPairs + " ORDER BY product_id, rank");
-        queries.put("customer_spend", "SELECT user_id, count(*) AS orders, sum(total) AS total_spent,"
+        queries.put(Analytic.CUSTOMER_SPEND, "SELECT user_id, count(*) AS orders, sum(total) AS total_spent,"
                 + " round(sum(total) / count(*), 2) AS average_order_value, min(timestamp) AS first_purchase,"
                 + " max(timestamp) AS last_purchase, count(DISTINCT CAST(timestamp AS DATE)) AS purchase_days"
                 + " FROM transactions GROUP BY user_id ORDER BY total_spent DESC, user_id");
-        queries.put("session_engagement", "SELECT user_id, count(*) AS sessions,"
+        queries.put(Analytic.SESSION_ENGAGEMENT, "SELECT user_id, count(*) AS sessions,"
                 + " sum(duration_seconds)::BIGINT AS total_duration_seconds,"
                 + " avg(duration_seconds) AS average_duration_seconds, sum(len(page_views)) AS page_views,"
                 + " count(*) FILTER (WHERE conversion_status = 'converted') AS converted_sessions,"
@@ -133,14 +144,16 @@ final class DuckDbQueries {
                 + " count(*) FILTER (WHERE referrer = 'search_engine') AS referrer_search_engine,"
                 + " count(*) FILTER (WHERE referrer = 'affiliate') AS referrer_affiliate"
                 + " FROM sessions GROUP BY user_id ORDER BY user_id");
-        queries.put("conversion_funnel", "WITH flags AS (SELECT"
-                + " list_bool_or(list_transform(page_views, v -> v.page_type IN ('home', 'search', 'category_listing'))) AS s1,"
+        queries.put(Analytic.CONVERSION_FUNNEL, "WITH flags AS (SELECT"
+                + " list_bool_or(list_transform(page_views,"
+                + " v -> v.page_type IN ('home', 'search', 'category_listing'))) AS s1,"
                 + " list_bool_or(list_transform(page_views, v -> v.page_type = 'product_detail')) AS s2,"
                 + " list_bool_or(list_transform(page_views, v -> v.page_type = 'cart')) AS s3,"
                 + " list_bool_or(list_transform(page_views, v -> v.page_type = 'checkout')) AS s4,"
                 + " list_bool_or(list_transform(page_views, v -> v.page_type = 'confirmation')) AS s5 FROM sessions),"
                 + " c AS (SELECT count(*) FILTER (WHERE s1) AS c1, count(*) FILTER (WHERE s1 AND s2) AS c2,"
-                + " count(*) FILTER (WHERE s1 AND s2 AND s3) AS c3, count(*) FILTER (WHERE s1 AND s2 AND s3 AND s4) AS c4,"
+                + " count(*) FILTER (WHERE s1 AND s2 AND s3) AS c3,"
+                + " count(*) FILTER (WHERE s1 AND s2 AND s3 AND s4) AS c4,"
                 + " count(*) FILTER (WHERE s1 AND s2 AND s3 AND s4 AND s5) AS c5 FROM flags)"
                 + " SELECT * FROM (SELECT 1 AS stage_number, 'landing' AS stage, c1 AS sessions, c1::DOUBLE / c1 AS"
                 + " rate_from_previous, c1::DOUBLE / c1 AS rate_from_start FROM c"
@@ -148,16 +161,16 @@ final class DuckDbQueries {
                 + " UNION ALL SELECT 3, 'cart', c3, c3::DOUBLE / c2, c3::DOUBLE / c1 FROM c"
                 + " UNION ALL SELECT 4, 'checkout', c4, c4::DOUBLE / c3, c4::DOUBLE / c1 FROM c"
                 + " UNION ALL SELECT 5, 'confirmation', c5, c5::DOUBLE / c4, c5::DOUBLE / c1 FROM c) ORDER BY 1");
-        queries.put("transactions_per_customer", "SELECT transactions, count(*) AS customers FROM"
+        queries.put(Analytic.TRANSACTIONS_PER_CUSTOMER, "SELECT transactions, count(*) AS customers FROM"
                 + " (SELECT user_id, count(*) AS transactions FROM transactions GROUP BY 1) GROUP BY 1 ORDER BY 1");
-        queries.put("sessions_per_user", "SELECT sessions, count(*) AS users FROM"
+        queries.put(Analytic.SESSIONS_PER_USER, "SELECT sessions, count(*) AS users FROM"
                 + " (SELECT user_id, count(*) AS sessions FROM sessions GROUP BY 1) GROUP BY 1 ORDER BY 1");
-        queries.put("average_session_duration", "SELECT bucket_start_seconds, bucket_start_seconds + "
+        queries.put(Analytic.AVERAGE_SESSION_DURATION, "SELECT bucket_start_seconds, bucket_start_seconds + "
                 + bucketSeconds + " AS bucket_end_seconds, count(*) AS users FROM (SELECT"
                 + " (floor(avg(duration_seconds) / " + bucketSeconds + ") * " + bucketSeconds + ")::BIGINT"
                 + " AS bucket_start_seconds FROM sessions GROUP BY user_id) GROUP BY 1 ORDER BY 1");
         // Exact purchase times, as Analytics.all: every transaction counts, times in microseconds from the first.
-        queries.put("customer_summary", "WITH per AS (SELECT user_id, count(*) AS purchases,"
+        queries.put(Analytic.CUSTOMER_SUMMARY, "WITH per AS (SELECT user_id, count(*) AS purchases,"
                 + " epoch_us(min(timestamp)) AS first_us, epoch_us(max(timestamp)) AS last_us, sum(total) AS spent,"
                 + " arg_min(total, (timestamp, total)) AS first_total FROM transactions"
                 + " WHERE timestamp <= TIMESTAMP '" + observationEnd + "' GROUP BY 1)"
