@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,42 +19,38 @@ class EngineComparisonTest {
 
     @Test
     void enginesThatAgreeOnTheRowsAreTimedBoth(SparkSession spark) throws SQLException {
-        Dataset<Row> threeRows = spark.range(3).toDF();
-        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = duckDb.createStatement()) {
-            EngineComparison.Timing timing = EngineComparison.timeBoth(Analytic.CONVERSION_FUNNEL, threeRows,
-                    "SELECT * FROM range(3)", statement, 2);
+        EngineComparison.Timing timing = threeSparkRowsAgainst(spark, Analytic.CONVERSION_FUNNEL,
+                "SELECT * FROM range(3)");
 
-            assertThat(timing.name()).isEqualTo("conversion_funnel");
-            assertThat(timing.rows()).isEqualTo(3);
-            assertThat(timing.sparkNanos()).isPositive();
-            assertThat(timing.duckDbNanos()).isPositive();
-        }
+        assertThat(timing.name()).isEqualTo("conversion_funnel");
+        assertThat(timing.rows()).isEqualTo(3);
+        assertThat(timing.sparkNanos()).isPositive();
+        assertThat(timing.duckDbNanos()).isPositive();
     }
 
     @Test
-    void enginesThatDisagreeOnTheRowsGiveNoFigure(SparkSession spark) throws SQLException {
-        Dataset<Row> threeRows = spark.range(3).toDF();
-        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = duckDb.createStatement()) {
-            assertThatThrownBy(() -> EngineComparison.timeBoth(Analytic.SESSIONS_PER_USER, threeRows,
-                    "SELECT * FROM range(2)", statement, 1))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("sessions_per_user has 3 rows from Spark but 2 from DuckDB's query,"
-                            + " so their times do not compare.");
-        }
+    void enginesThatDisagreeOnTheRowsGiveNoFigure(SparkSession spark) {
+        assertThatThrownBy(() -> threeSparkRowsAgainst(spark, Analytic.SESSIONS_PER_USER, "SELECT * FROM range(2)"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("sessions_per_user has 3 rows from Spark but 2 from DuckDB's query,"
+                        + " so their times do not compare.");
     }
 
     @Test
-    void aQueryDuckDbRefusesIsNamedInTheError(SparkSession spark) throws SQLException {
-        Dataset<Row> threeRows = spark.range(3).toDF();
+    void aQueryDuckDbRefusesIsNamedInTheError(SparkSession spark) {
+        assertThatThrownBy(() -> threeSparkRowsAgainst(spark, Analytic.SESSIONS_PER_USER,
+                "SELECT * FROM no_such_table"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("DuckDB refused a statement of the comparison (")
+                .hasMessageEndingWith("): CREATE OR REPLACE TEMP TABLE result AS SELECT * FROM no_such_table");
+    }
+
+    /** Times a Spark analytic of three rows against {@code duckDbQuery} in a fresh in-memory DuckDB, twice. */
+    private static EngineComparison.Timing threeSparkRowsAgainst(SparkSession spark, Analytic analytic,
+            String duckDbQuery) throws SQLException {
         try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = duckDb.createStatement()) {
-            assertThatThrownBy(() -> EngineComparison.timeBoth(Analytic.SESSIONS_PER_USER, threeRows,
-                    "SELECT * FROM no_such_table", statement, 1))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("DuckDB refused a statement of the comparison (")
-                    .hasMessageEndingWith("): CREATE OR REPLACE TEMP TABLE result AS SELECT * FROM no_such_table");
+            return EngineComparison.timeBoth(analytic, spark.range(3).toDF(), duckDbQuery, statement, 2);
         }
     }
 }
