@@ -3,6 +3,7 @@ package io.ecomanalytics.clv;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +56,16 @@ public final class ClvSpark {
             .add("expected_average_order_value", DataTypes.DoubleType, false)
             .add("clv", DataTypes.DoubleType, false);
 
+    /**
+     * The groups in a fixed order before a fit: the likelihood is a floating-point sum, so the order Spark returns them
+     * in (its partitioning, its hash maps) would otherwise move the fitted parameters in their last digits.
+     */
+    private static final Comparator<CustomerHistoryCount> HISTORY_ORDER = Comparator
+            .comparingInt(CustomerHistoryCount::frequency).thenComparingDouble(CustomerHistoryCount::recency)
+            .thenComparingDouble(CustomerHistoryCount::age);
+    private static final Comparator<SpendHistoryCount> SPEND_ORDER = Comparator
+            .comparingInt(SpendHistoryCount::frequency).thenComparingDouble(SpendHistoryCount::monetaryValue);
+
     private ClvSpark() {
     }
 
@@ -100,6 +111,7 @@ public final class ClvSpark {
                 .collectAsList().stream()
                 .map(row -> new CustomerHistoryCount(row.getInt(requireNoNulls(row, 0)), row.getDouble(1),
                         row.getDouble(2), row.getLong(3)))
+                .sorted(HISTORY_ORDER)
                 .toList();
         return BgNbdFitter.fitGrouped(histories);
     }
@@ -115,6 +127,7 @@ public final class ClvSpark {
                 .collectAsList().stream()
                 .map(row -> new SpendHistoryCount(row.getInt(requireNoNulls(row, 0)), row.getDouble(1),
                         row.getLong(2)))
+                .sorted(SPEND_ORDER)
                 .toList();
         return GammaGammaFitter.fitGrouped(histories);
     }

@@ -1,5 +1,6 @@
 package io.ecomanalytics.clv;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -51,6 +52,16 @@ class ClvSparkTest {
         GammaGammaFit spend = ClvSpark.fitGammaGamma(customers);
         assertThat(spend.customers()).isEqualTo(946);
         assertThat(spend.parameters().p()).isCloseTo(6.25, within(0.02));
+    }
+
+    @Test
+    void theFitsAreTheSameToTheLastDigitHoweverSparkPartitionsTheCustomers() {
+        Dataset<Row> onePartition = customers.repartition(1);
+        Dataset<Row> reordered = customers.orderBy(col("customer_id").desc())
+                .repartition(7);
+
+        assertThat(ClvSpark.fitBgNbd(reordered)).isEqualTo(ClvSpark.fitBgNbd(onePartition));
+        assertThat(ClvSpark.fitGammaGamma(reordered)).isEqualTo(ClvSpark.fitGammaGamma(onePartition));
     }
 
     @Test
