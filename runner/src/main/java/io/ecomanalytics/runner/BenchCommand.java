@@ -143,6 +143,8 @@ final class BenchCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("ecom-bench-dataset-");
         try {
             DatasetGenerator.generate(settings.generatorSpec(), folder, new ProgressLog("generate"));
+            // Spark is timed as the pipeline runs it: interpreted or compiled by the same rule.
+            ExpressionEvaluation.chooseFor(spark.get(), folder);
             return EngineComparison.run(spark.get(), folder, settings.generatorSpec().transactions());
         } finally {
             OutputFolder.deleteRecursively(folder);

@@ -102,6 +102,7 @@ final class Pipeline {
             ValidationReport validation = validate(dataset, output.driverFiles().resolve(REJECTS_FILE));
             Optional<MongoLoadReport> mongoReport = StoreLoads.loadMongo(stores, dataset,
                     settings.mongoLoadOptions(), stages);
+            ExpressionEvaluation.chooseFor(spark.get(), dataset);
             // MongoDB is complete: Spark reads and cleans it while the sessions load into HBase.
             CompletableFuture<Map<String, StoreReads.CleanedCounts>> mongoRead =
                     StoreReads.readMongoInBackground(spark.get(), stores);

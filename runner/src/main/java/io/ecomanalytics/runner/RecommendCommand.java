@@ -101,6 +101,7 @@ final class RecommendCommand implements Callable<Integer> {
             StageTimer stages = new StageTimer();
             if (data != null) {
                 StoreLoads.loadBoth(stores, data, stages);
+                ExpressionEvaluation.chooseFor(spark, data);
                 // Standard output is the result alone; the notice goes with the progress.
                 StoreLoads.skipNotice(stores, stages.records()).ifPresent(spec.commandLine().getErr()::println);
             } else {
