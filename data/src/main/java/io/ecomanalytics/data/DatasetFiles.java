@@ -124,6 +124,23 @@ public final class DatasetFiles {
         return all;
     }
 
+    /** The size of all the dataset's files together, in bytes (compressed files at their compressed size). */
+    public long totalBytes() {
+        return bytesOf(allFiles());
+    }
+
+    static long bytesOf(List<Path> files) {
+        long bytes = 0;
+        for (Path file : files) {
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the size of " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return bytes;
+    }
+
     /** Streams an entity's records without validation; a record that cannot be mapped throws. */
     public <T> RecordStream<T> records(EntityType<T> type) {
         return new FileRecordStream<>(files(type), type);

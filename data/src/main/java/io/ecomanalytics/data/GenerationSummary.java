@@ -1,8 +1,5 @@
 package io.ecomanalytics.data;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +35,7 @@ public record GenerationSummary(Path folder, List<Path> files, long users, long 
             ordered.add(folder.resolve(stem + ".json"));
         }
         written.stream().filter(path -> path.getFileName().toString().startsWith("sessions_")).forEach(ordered::add);
-        long bytes = 0;
-        for (Path file : ordered) {
-            try {
-                bytes += Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the size of " + file, e);
-            }
-        }
         return new GenerationSummary(folder, ordered, spec.users(), spec.products(), spec.categories(), transactions,
-                sessionTransactions, sessions, bytes);
+                sessionTransactions, sessions, DatasetFiles.bytesOf(ordered));
     }
 }

@@ -1,11 +1,7 @@
 package io.ecomanalytics.runner;
 
 import io.ecomanalytics.data.DatasetFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.RuntimeConfig;
@@ -44,7 +40,7 @@ final class ExpressionEvaluation {
      */
     static void chooseFor(SparkSession spark, Path datasetFolder) {
         // The user's --conf (or spark-submit's) is in the context's configuration; this class sets the session's.
-        choose(spark.conf(), spark.sparkContext().getConf(), bytesOf(DatasetFiles.open(datasetFolder).allFiles()));
+        choose(spark.conf(), spark.sparkContext().getConf(), DatasetFiles.open(datasetFolder).totalBytes());
     }
 
     static void choose(RuntimeConfig session, SparkConf configured, long datasetBytes) {
@@ -61,17 +57,5 @@ final class ExpressionEvaluation {
         LOG.info(String.format(Locale.ROOT, "The dataset has %.1f MB: Spark interprets the queries instead of"
                 + " compiling them (%s=false, %s=NO_CODEGEN; pass --conf to choose otherwise)", datasetBytes / 1e6,
                 WHOLE_STAGE_CODEGEN, CODEGEN_FACTORY_MODE));
-    }
-
-    private static long bytesOf(List<Path> files) {
-        long bytes = 0;
-        for (Path file : files) {
-            try {
-                bytes += Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the size of " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return bytes;
     }
 }
