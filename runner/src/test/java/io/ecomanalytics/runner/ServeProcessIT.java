@@ -3,6 +3,8 @@ package io.ecomanalytics.runner;
 import static io.ecomanalytics.runner.CommandLineProcessIT.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -181,7 +184,7 @@ class ServeProcessIT {
 
     @Test
     @Order(5)
-    void analyzeOfTheServedStoresWritesRevenueEqualToTheJson() throws IOException {
+    void analyzeOfTheServedStoresWritesRevenueEqualToTheJsonAndTheListsIntoMongoDb() throws IOException {
         Path out = temp.resolve("analysis");
 
         CommandProcess.Result analyze = CommandProcess.run(COMMAND, againstServedStores("analyze", "--out",
@@ -189,12 +192,32 @@ class ServeProcessIT {
 
         assertThat(analyze.exitCode()).as(analyze.printed()).isZero();
         assertThat(analyze.out()).as(analyze.printed()).contains("Results in " + out.toAbsolutePath());
+        assertThat(analyze.out()).as(analyze.printed()).contains("Recommendations: trained to ");
         assertThat(out.resolve("report.html")).isRegularFile();
+        assertThat(out.resolve("run-summary.json")).isRegularFile();
+        assertThat(out.resolve("csv").resolve("customer_clv")).isDirectory();
         Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
         Map<String, BigDecimal> actual = ResultTables.revenueByCategory(out);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((category, revenue) -> assertThat(actual.get(category)).as(category)
                 .isEqualByComparingTo(revenue));
+        // The served MongoDB holds one recommendations document per customer with a list: _id = user_id, the list
+        // in rank order, as long as the customer's list in the CSV.
+        Map<String, Integer> listLengths = new TreeMap<>();
+        for (Map<String, String> row : ResultTables.csv(out, "recommendations")) {
+            listLengths.merge(row.get("user_id"), 1, Integer::sum);
+        }
+        Map<String, Integer> documents = new TreeMap<>();
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            for (Document document : client.getDatabase("ecommerce").getCollection("recommendations").find()) {
+                assertThat(document.getString("user_id")).isEqualTo(document.getString("_id"));
+                List<Document> list = document.getList("recommendations", Document.class);
+                assertThat(list.stream().map(line -> line.getInteger("rank")).toList())
+                        .as("ranks of %s", document.getString("_id")).isSorted().startsWith(1);
+                documents.put(document.getString("_id"), list.size());
+            }
+        }
+        assertThat(documents).isNotEmpty().isEqualTo(listLengths);
         assertNoStackTrace(analyze.err());
     }
 

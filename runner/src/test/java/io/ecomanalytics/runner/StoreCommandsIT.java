@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.apache.hadoop.hbase.TableName;
-import org.bson.Document;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -43,7 +41,8 @@ import picocli.CommandLine;
 
 /**
  * The subcommands against running stores, as a user would chain them: load-mongo and load-hbase into stores started
- * here, sql and analyze over them, and serve exposing its own stores to ordinary clients.
+ * here, sql over them, and serve exposing its own stores to ordinary clients. {@code analyze} over running stores is
+ * {@link ServeProcessIT}'s, as a process of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -122,37 +121,6 @@ class StoreCommandsIT {
         Map<String, BigDecimal> expected = JsonReference.revenueByCategory(dataset);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((category, revenue) -> assertThat(actual.get(category)).isEqualByComparingTo(revenue));
-    }
-
-    @Test
-    @Order(4)
-    void analyzeWritesTheResultsOfTheRunningStores() throws IOException {
-        Path out = temp.resolve("analysis");
-
-        Execution analyze = execute("analyze", "--mongo-uri", mongo.connectionString(),
-                "--mongo-partitioner", PAGINATE, "--zookeeper", hbase.zooKeeperAddress(), "--out", out.toString());
-
-        assertThat(analyze.exitCode()).as(analyze.err()).isEqualTo(ExitCodes.OK);
-        assertThat(out.resolve("report.html")).isRegularFile();
-        assertThat(out.resolve("csv").resolve("customer_clv")).isDirectory();
-        assertThat(out.resolve("run-summary.json")).isRegularFile();
-        // One recommendations document per customer with a list, _id = user_id, the list in rank order.
-        Map<String, Integer> listLengths = new TreeMap<>();
-        for (Map<String, String> row : ResultTables.csv(out, "recommendations")) {
-            listLengths.merge(row.get("user_id"), 1, Integer::sum);
-        }
-        Map<String, Integer> documents = new TreeMap<>();
-        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            for (Document document : client.getDatabase("ecommerce").getCollection("recommendations").find()) {
-                assertThat(document.getString("user_id")).isEqualTo(document.getString("_id"));
-                List<Document> list = document.getList("recommendations", Document.class);
-                assertThat(list.stream().map(line -> line.getInteger("rank")).toList())
-                        .as("ranks of %s", document.getString("_id")).isSorted().startsWith(1);
-                documents.put(document.getString("_id"), list.size());
-            }
-        }
-        assertThat(documents).isNotEmpty().isEqualTo(listLengths);
-        assertThat(analyze.out()).contains("Recommendations: trained to ");
     }
 
     @Test
