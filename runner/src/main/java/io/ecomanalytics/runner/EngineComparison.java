@@ -87,29 +87,24 @@ final class EngineComparison {
     private static Result compare(SparkSession spark, Path folder, Statement statement, int repetitions)
             throws SQLException {
         List<Timing> timings = new ArrayList<>();
-        List<Dataset<Row>> cached = new ArrayList<>();
         long start = System.nanoTime();
-        JsonDatasetReader.CleanedFiles read = JsonDatasetReader.read(spark, folder);
-        CleanTables files = read.tables();
-        long sparkRows = read.rejected();
-        for (Dataset<Row> table : List.of(files.users(), files.products(), files.categories(), files.transactions(),
-                files.sessions())) {
-            Dataset<Row> kept = table.cache();
-            cached.add(kept);
-            sparkRows += kept.count();
-        }
-        long sparkLoad = System.nanoTime() - start;
-        start = System.nanoTime();
-        for (String sql : DuckDbQueries.load(folder)) {
-            execute(statement, sql);
-        }
-        long duckDbLoad = System.nanoTime() - start;
-        timings.add(new Timing(LOAD, sparkRows, sparkLoad, duckDbLoad));
-        LOG.info("Both engines read and cleaned {} in {} ms (Spark) and {} ms (DuckDB)", folder,
-                sparkLoad / 1_000_000, duckDbLoad / 1_000_000);
-        try {
-            CleanTables tables = new CleanTables(cached.get(0), cached.get(1), cached.get(2), cached.get(3),
-                    cached.get(4));
+        // The reader caches every entity's cleaned rows, as DuckDB's load makes its tables; closing releases them.
+        try (JsonDatasetReader.CleanedFiles read = JsonDatasetReader.read(spark, folder)) {
+            CleanTables tables = read.tables();
+            long sparkRows = read.rejected();
+            for (Dataset<Row> kept : List.of(tables.users(), tables.products(), tables.categories(),
+                    tables.transactions(), tables.sessions())) {
+                sparkRows += kept.count();
+            }
+            long sparkLoad = System.nanoTime() - start;
+            start = System.nanoTime();
+            for (String sql : DuckDbQueries.load(folder)) {
+                execute(statement, sql);
+            }
+            long duckDbLoad = System.nanoTime() - start;
+            timings.add(new Timing(LOAD, sparkRows, sparkLoad, duckDbLoad));
+            LOG.info("Both engines read and cleaned {} in {} ms (Spark) and {} ms (DuckDB)", folder,
+                    sparkLoad / 1_000_000, duckDbLoad / 1_000_000);
             Instant observationEnd = latestTransaction(statement);
             Map<Analytic, Dataset<Row>> sparkAnalytics = Analytics.all(tables, observationEnd,
                     AnalyticParameters.AFFINITY_PAIRS_PER_PRODUCT, AnalyticParameters.DURATION_BUCKET_SECONDS);
@@ -126,8 +121,6 @@ final class EngineComparison {
             timings.add(new Timing(WHOLE, timings.stream().skip(1).mapToLong(Timing::rows).sum(), sparkTotal,
                     duckDbTotal));
             return new Result(List.copyOf(timings), repetitions);
-        } finally {
-            cached.forEach(Dataset::unpersist);
         }
     }
 

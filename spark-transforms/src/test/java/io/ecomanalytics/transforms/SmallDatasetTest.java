@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +34,20 @@ class SmallDatasetTest {
     private static Map<String, List<String>> expected;
     private static Map<Analytic, Dataset<Row>> actual;
     private static long rejected;
+    private static JsonDatasetReader.CleanedFiles read;
 
     @BeforeAll
     static void generateAndCompute() {
         DatasetGenerator.generate(GeneratorSpec.scale("small"), folder, ProgressListener.NONE);
         expected = ReferenceAnalytics.compute(folder, OBSERVATION_END, TOP_PAIRS, BUCKET_SECONDS);
-        JsonDatasetReader.CleanedFiles read = JsonDatasetReader.read(SharedSpark.session(), folder);
+        read = JsonDatasetReader.read(SharedSpark.session(), folder);
         rejected = read.rejected();
-        CleanTables tables = new CleanTables(read.tables().users(), read.tables().products().cache(),
-                read.tables().categories().cache(), read.tables().transactions().cache(),
-                read.tables().sessions().cache());
-        actual = Analytics.all(tables, OBSERVATION_END, TOP_PAIRS, BUCKET_SECONDS);
+        actual = Analytics.all(read.tables(), OBSERVATION_END, TOP_PAIRS, BUCKET_SECONDS);
+    }
+
+    @AfterAll
+    static void releaseTheCache() {
+        read.close();
     }
 
     /** The rows of a Spark result rendered like {@link ReferenceAnalytics}: timestamps and dates as UTC text. */
