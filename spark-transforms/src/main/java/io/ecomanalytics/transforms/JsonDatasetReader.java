@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.not;
 import io.ecomanalytics.data.DatasetFiles;
 import io.ecomanalytics.data.EntityType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,20 +65,25 @@ public final class JsonDatasetReader {
      */
     public static CleanedFiles read(SparkSession spark, Path folder) {
         DatasetFiles files = DatasetFiles.open(folder);
-        Verdicts users = cache(Cleaning.users(file(spark, Schemas.usersFromJson(), files.files(EntityType.USERS))));
-        Verdicts products = cache(Cleaning.products(
-                file(spark, Schemas.productsFromJson(), files.files(EntityType.PRODUCTS))));
-        Verdicts categories = cache(Cleaning.categories(
-                file(spark, Schemas.categoriesFromJson(), files.files(EntityType.CATEGORIES))));
-        Verdicts transactions = cache(Cleaning.transactions(
-                file(spark, Schemas.transactionsFromJson(), files.files(EntityType.TRANSACTIONS))));
-        Verdicts sessions = cache(Cleaning.sessions(
-                file(spark, Schemas.sessionsFromJson(), files.files(EntityType.SESSIONS))));
-        long rejected = users.rejected() + products.rejected() + categories.rejected() + transactions.rejected()
-                + sessions.rejected();
-        List<Verdicts> all = List.of(users, products, categories, transactions, sessions);
-        return new CleanedFiles(new CleanTables(users.kept(), products.kept(), categories.kept(), transactions.kept(),
-                sessions.kept()), rejected, all.stream().map(Verdicts::cached).toList());
+        List<Verdicts> entities = new ArrayList<>();
+        try {
+            entities.add(cache(Cleaning.users(file(spark, Schemas.usersFromJson(), files.files(EntityType.USERS)))));
+            entities.add(cache(Cleaning.products(
+                    file(spark, Schemas.productsFromJson(), files.files(EntityType.PRODUCTS)))));
+            entities.add(cache(Cleaning.categories(
+                    file(spark, Schemas.categoriesFromJson(), files.files(EntityType.CATEGORIES)))));
+            entities.add(cache(Cleaning.transactions(
+                    file(spark, Schemas.transactionsFromJson(), files.files(EntityType.TRANSACTIONS)))));
+            entities.add(cache(Cleaning.sessions(
+                    file(spark, Schemas.sessionsFromJson(), files.files(EntityType.SESSIONS)))));
+        } catch (RuntimeException e) {
+            // A file that cannot be read leaves no cache behind.
+            entities.forEach(verdicts -> verdicts.cached().unpersist());
+            throw e;
+        }
+        return new CleanedFiles(new CleanTables(entities.get(0).kept(), entities.get(1).kept(), entities.get(2).kept(),
+                entities.get(3).kept(), entities.get(4).kept()), entities.stream().mapToLong(Verdicts::rejected).sum(),
+                entities.stream().map(Verdicts::cached).toList());
     }
 
     /** An entity's cached rows with their verdicts, its kept rows read from them, and how many it rejected. */
@@ -93,7 +99,13 @@ public final class JsonDatasetReader {
         Dataset<Row> verdicts = cleaned.decided()
                 .select(col(Cleaned.CLEANED + ".*"), col(Cleaned.REJECT_REASON).isNotNull().as(REJECTED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long rejected = verdicts.filter(col(REJECTED)).count();
+        long rejected;
+        try {
+            rejected = verdicts.filter(col(REJECTED)).count();
+        } catch (RuntimeException e) {
+            verdicts.unpersist();
+            throw e;
+        }
         return new Verdicts(verdicts, verdicts.filter(not(col(REJECTED))).drop(REJECTED), rejected);
     }
 
