@@ -59,8 +59,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -94,6 +96,14 @@ public final class LibraryTour {
 
     private static void tour() throws Exception {
         Path work = Files.createTempDirectory("library-tour-");
+        try {
+            tour(work);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static void tour(Path work) throws Exception {
         Path outputFolder = work.resolve("output");
         Files.createDirectories(outputFolder);
         Path folder = generate(work.resolve("dataset"));
@@ -119,6 +129,14 @@ public final class LibraryTour {
             recommend(tables, Instant.parse("2025-01-01T00:00:00Z"));
         } finally {
             spark.stop();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
