@@ -155,7 +155,11 @@ final class ServedStores {
                     try {
                         stores.hbase.close();
                     } finally {
-                        stores.mongoServer.close();
+                        try {
+                            stores.mongoServer.close();
+                        } finally {
+                            TestDatasets.delete(stores.dataset);
+                        }
                     }
                 }
             }

@@ -18,7 +18,6 @@ import io.ecomanalytics.data.Rule;
 import io.ecomanalytics.data.Session;
 import io.ecomanalytics.testing.TestDatasets;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Loads the data module's committed {@code tiny} dataset through both paths and checks it against plain Jackson. */
 @ExtendWith(SharedHBase.class)
@@ -49,6 +49,8 @@ class SessionLoaderIT {
     private static final String BULK_TABLE = "loader_it:bulk_sessions";
     private static final int REGIONS = 4;
 
+    @TempDir
+    static Path temp;
     private static Path dataset;
     private static JsonSessions expected;
     private static Connection connection;
@@ -57,7 +59,7 @@ class SessionLoaderIT {
 
     @BeforeAll
     static void loadTinyBothWays(EmbeddedHBase hbase) throws Exception {
-        dataset = TestDatasets.copyTiny(Files.createTempDirectory("tiny-"));
+        dataset = TestDatasets.copyTiny(temp.resolve("tiny"));
         expected = JsonSessions.read(dataset);
         connection = hbase.settings().connect();
         try (Admin admin = connection.getAdmin()) {
@@ -281,7 +283,7 @@ class SessionLoaderIT {
 
     @Test
     void sessionsTheValidationRejectsAreCountedByRuleAndSentToTheSink() throws Exception {
-        Path broken = TestDatasets.copyTiny(Files.createTempDirectory("tiny-broken-"));
+        Path broken = TestDatasets.copyTiny(temp.resolve("tiny-broken"));
         Path file = broken.resolve("sessions_1.json");
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode sessions = (ArrayNode) mapper.readTree(file.toFile());
@@ -309,7 +311,7 @@ class SessionLoaderIT {
 
     @Test
     void theSmallDatasetLoadsWithExactCounts() throws Exception {
-        Path small = Files.createTempDirectory("small-");
+        Path small = temp.resolve("small");
         DatasetGenerator.generate(GeneratorSpec.scale("small").withSeed(42), small, ProgressListener.NONE);
         long[] expectedCountAndDuration = JsonSessions.countAndTotalDuration(small);
         String table = "loader_it:small_sessions";

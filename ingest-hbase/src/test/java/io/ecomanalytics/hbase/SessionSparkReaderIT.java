@@ -14,7 +14,6 @@ import io.ecomanalytics.data.Session;
 import io.ecomanalytics.testing.SharedSpark;
 import io.ecomanalytics.testing.TestDatasets;
 import io.ecomanalytics.transforms.Schemas;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith({SharedHBase.class, SharedSpark.class})
 class SessionSparkReaderIT {
@@ -37,9 +37,9 @@ class SessionSparkReaderIT {
 
     /** Through the module's front door, as a library user loads and reads: no Connection, Admin or TableName. */
     @BeforeAll
-    static void loadTiny(EmbeddedHBase hbase, SparkSession session) throws Exception {
+    static void loadTiny(EmbeddedHBase hbase, SparkSession session, @TempDir Path temp) throws Exception {
         spark = session;
-        Path dataset = TestDatasets.copyTiny(Files.createTempDirectory("tiny-"));
+        Path dataset = TestDatasets.copyTiny(temp.resolve("tiny"));
         expected = JsonSessions.read(dataset);
         store = SessionStore.connect(hbase.settings(), TABLE);
         assertThat(store.createTable(dataset, REGIONS)).isEqualTo(TableCreation.CREATED);

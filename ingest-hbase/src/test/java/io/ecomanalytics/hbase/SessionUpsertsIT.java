@@ -7,7 +7,6 @@ import io.ecomanalytics.data.RecordStream;
 import io.ecomanalytics.data.RejectSink;
 import io.ecomanalytics.data.Session;
 import io.ecomanalytics.testing.TestDatasets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The live path's sink writes the cells the bulk loader writes, and writing the same sessions twice writes once. */
 @ExtendWith(SharedHBase.class)
@@ -32,8 +32,8 @@ class SessionUpsertsIT {
     private static final String UPSERTED_TABLE = "upserts_it:upserted_sessions";
 
     @Test
-    void upsertingTwiceLeavesExactlyTheCellsTheLoaderWrites(EmbeddedHBase hbase) throws Exception {
-        Path dataset = TestDatasets.copyTiny(Files.createTempDirectory("tiny-"));
+    void upsertingTwiceLeavesExactlyTheCellsTheLoaderWrites(EmbeddedHBase hbase, @TempDir Path temp) throws Exception {
+        Path dataset = TestDatasets.copyTiny(temp.resolve("tiny"));
         List<Session> sessions = new ArrayList<>();
         try (RecordStream<Session> records = DatasetFiles.open(dataset).sessions()) {
             records.forEachRemaining(sessions::add);

@@ -2,6 +2,8 @@ package io.ecomanalytics.recommendations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ALS on a planted block structure: customers 0-19 buy only products of block A, customers 20-39 only of block B, five
@@ -77,9 +80,8 @@ class AlsModelTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameListsAndTheCheckpointsAreDeleted() throws Exception {
+    void theSameSeedGivesTheSameListsAndTheCheckpointsAreDeleted(@TempDir Path checkpoints) throws Exception {
         HandMadeShop shop = blocks();
-        java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("als-checkpoints-test");
         RecommenderConfig config = config().withCheckpointInterval(2)
                 .withCheckpointFolder(checkpoints.toUri().toString());
         Dataset<Row> users = shop.users(customer(0), customer(25));
@@ -90,7 +92,7 @@ class AlsModelTest {
                 .orderBy("user_id", "rank").collectAsList();
 
         assertThat(first).hasSize(10).isEqualTo(second);
-        try (var left = java.nio.file.Files.list(checkpoints)) {
+        try (var left = Files.list(checkpoints)) {
             assertThat(left).as("checkpoint folders left behind").isEmpty();
         }
     }

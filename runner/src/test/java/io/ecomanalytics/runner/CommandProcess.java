@@ -1,5 +1,6 @@
 package io.ecomanalytics.runner;
 
+import io.ecomanalytics.testing.TestDatasets;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,13 +60,17 @@ final class CommandProcess implements AutoCloseable {
     static CommandProcess start(String... arguments) {
         List<String> commandLine = new ArrayList<>();
         commandLine.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        commandLine.addAll(jvmOptions());
-        commandLine.add("-cp");
-        commandLine.add(runnerClassPath());
-        commandLine.add(Main.class.getName());
-        commandLine.addAll(Arrays.asList(arguments));
         try {
             Path outputFolder = Files.createTempDirectory("ecom-command-");
+            // A temporary folder of its own, deleted by close(): what a killed command cannot delete itself (Spark's
+            // scratch folders, the embedded stores' files) does not pile up in the machine's.
+            Path temporaryFolder = Files.createDirectory(outputFolder.resolve("tmp"));
+            commandLine.addAll(jvmOptions());
+            commandLine.add("-Djava.io.tmpdir=" + temporaryFolder);
+            commandLine.add("-cp");
+            commandLine.add(runnerClassPath());
+            commandLine.add(Main.class.getName());
+            commandLine.addAll(Arrays.asList(arguments));
             Process process = new ProcessBuilder(commandLine).directory(projectRoot().toFile())
                     .redirectOutput(outputFolder.resolve("stdout").toFile())
                     .redirectError(outputFolder.resolve("stderr").toFile())
@@ -157,17 +162,11 @@ final class CommandProcess implements AutoCloseable {
         return read("stderr");
     }
 
-    /** Kills whatever is still running and deletes the captured output. */
+    /** Kills whatever is still running and deletes the captured output and the command's temporary folder. */
     @Override
     public void close() {
         kill();
-        try {
-            Files.deleteIfExists(outputFolder.resolve("stdout"));
-            Files.deleteIfExists(outputFolder.resolve("stderr"));
-            Files.deleteIfExists(outputFolder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + outputFolder, e);
-        }
+        TestDatasets.delete(outputFolder);
     }
 
     /** Kills the process and its descendants at once and waits until they are gone. */

@@ -103,7 +103,13 @@ class StreamProcessIT {
     @AfterAll
     void stopServe() {
         if (serve != null) {
-            serve.close();
+            // SIGTERM first, as a user stops it: serve then deletes its HBase folder and Kafka's logs, which a
+            // kill would leave in the temporary folder.
+            try {
+                serve.stop(COMMAND);
+            } finally {
+                serve.close();
+            }
         }
     }
 
